@@ -1,0 +1,381 @@
+//! Stage 1, load: read a pack's files into typed, unresolved content.
+//!
+//! Every file is read once and kept with its text, so that later stages can
+//! point at any line of it. Problems are collected, not thrown: a pack with
+//! ten broken files reports ten errors.
+
+pub mod locate;
+pub mod raw;
+pub mod yaml;
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, SourceFile};
+use crate::model::StaticFile;
+use raw::{RawActor, RawArticle, RawEvent, RawPack};
+
+/// The whole pack as read from disk, not yet checked against itself.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// `content/pack.yaml`, when it parsed.
+    pub pack: Option<(SourceFile, RawPack)>,
+    /// Articles with their summaries, ordered by id.
+    pub articles: Vec<LoadedArticle>,
+    /// Actors, ordered by id.
+    pub actors: Vec<LoadedActor>,
+    /// Event lists, ordered by file name.
+    pub event_files: Vec<(SourceFile, Vec<RawEvent>)>,
+    /// `content/static/`, ordered by path.
+    pub static_files: Vec<StaticFile>,
+    /// Ids whose file exists but did not load (already reported), so that
+    /// references to them are not reported again as unknown.
+    pub broken_ids: HashSet<String>,
+}
+
+/// An article's text and its summary.
+#[derive(Debug)]
+pub struct LoadedArticle {
+    /// The id (the files' stem).
+    pub id: String,
+    /// The captured text (`.txt` or `.md`).
+    pub text: SourceFile,
+    /// The summary file.
+    pub file: SourceFile,
+    /// The parsed summary.
+    pub raw: RawArticle,
+}
+
+/// An actor file.
+#[derive(Debug)]
+pub struct LoadedActor {
+    /// The id (the file's stem).
+    pub id: String,
+    /// The file.
+    pub file: SourceFile,
+    /// The parsed actor.
+    pub raw: RawActor,
+}
+
+/// A failure that stops loading before any content is read: exit status 2.
+#[derive(Debug)]
+pub struct FatalIo(pub String);
+
+/// Reads the pack at `root` (the folder that holds `content/`).
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, FatalIo> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(FatalIo(format!(
+            "{} has no `content/` folder: run briefing in a pack's folder or name one (`briefing build PACK`)",
+            display_root(root)
+        )));
+    }
+    let mut loaded = Loaded::default();
+
+    let pack_path = content.join("pack.yaml");
+    match read(root, &pack_path) {
+        Ok(file) => match yaml::parse::<RawPack>(&file) {
+            Ok(pack) => loaded.pack = Some((file, pack)),
+            Err(d) => diagnostics.push(d),
+        },
+        Err(d) => {
+            diagnostics.push(d.with_help("create content/pack.yaml with at least `title: …`"))
+        }
+    }
+
+    // articles: pair <id>.yaml with <id>.txt or <id>.md
+    let mut texts: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut summaries: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (path, stem, ext) in files_in(&content.join("articles"), diagnostics, root) {
+        match ext.as_str() {
+            "txt" | "md" => {
+                if let Some(other) = texts.insert(stem.clone(), path.clone()) {
+                    diagnostics.push(
+                        Diagnostic::general(
+                            format!(
+                                "article `{stem}` has two texts: {} and {}",
+                                relative(root, &other).display(),
+                                relative(root, &path).display()
+                            ),
+                            Some(&relative(root, &path)),
+                        )
+                        .with_help("keep one of them"),
+                    );
+                }
+            }
+            "yaml" | "yml" => {
+                summaries.insert(stem, path);
+            }
+            _ => {}
+        }
+    }
+    for (stem, path) in &texts {
+        if !summaries.contains_key(stem) {
+            diagnostics.push(
+                Diagnostic::general(
+                    format!("article text `{stem}` has no summary file"),
+                    Some(&relative(root, path)),
+                )
+                .with_help(format!(
+                    "write content/articles/{stem}.yaml (`briefing new article` drafts one)"
+                )),
+            );
+        }
+    }
+    let articles: Vec<_> = summaries
+        .into_iter()
+        .filter_map(|(stem, path)| match texts.get(&stem) {
+            Some(text) => Some((stem, path, text.clone())),
+            None => {
+                diagnostics.push(
+                    Diagnostic::general(format!("article summary `{stem}` has no text file"), Some(&relative(root, &path)))
+                        .with_help(format!("put the captured article in content/articles/{stem}.txt, or remove the summary")),
+                );
+                None
+            }
+        })
+        .collect();
+    let results: Vec<(String, Result<LoadedArticle, Diagnostic>)> = articles
+        .into_par_iter()
+        .map(|(id, path, text_path)| {
+            let result = (|| {
+                let file = read(root, &path)?;
+                let text = read(root, &text_path)?;
+                let raw = yaml::parse::<RawArticle>(&file)?;
+                Ok(LoadedArticle {
+                    id: id.clone(),
+                    text,
+                    file,
+                    raw,
+                })
+            })();
+            (id, result)
+        })
+        .collect();
+    for (id, r) in results {
+        match r {
+            Ok(a) => loaded.articles.push(a),
+            Err(d) => {
+                diagnostics.push(d);
+                loaded.broken_ids.insert(id);
+            }
+        }
+    }
+
+    let actors: Vec<_> = files_in(&content.join("actors"), diagnostics, root)
+        .into_iter()
+        .filter(|(_, _, ext)| ext == "yaml" || ext == "yml")
+        .collect();
+    let results: Vec<(String, Result<LoadedActor, Diagnostic>)> = actors
+        .into_par_iter()
+        .map(|(path, id, _)| {
+            let result = (|| {
+                let file = read(root, &path)?;
+                let raw = yaml::parse::<RawActor>(&file)?;
+                Ok(LoadedActor {
+                    id: id.clone(),
+                    file,
+                    raw,
+                })
+            })();
+            (id, result)
+        })
+        .collect();
+    for (id, r) in results {
+        match r {
+            Ok(a) => loaded.actors.push(a),
+            Err(d) => {
+                diagnostics.push(d);
+                loaded.broken_ids.insert(id);
+            }
+        }
+    }
+    for stem in texts.keys() {
+        if !loaded.articles.iter().any(|a| &a.id == stem) {
+            loaded.broken_ids.insert(stem.clone());
+        }
+    }
+
+    let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"));
+    let results: Vec<Result<(SourceFile, Vec<RawEvent>), (Diagnostic, Vec<String>)>> = event_paths
+        .into_par_iter()
+        .map(|path| {
+            let file = read(root, &path).map_err(|d| (d, Vec::new()))?;
+            if file.text.trim().is_empty() {
+                return Ok((file, Vec::new()));
+            }
+            match yaml::parse::<Vec<RawEvent>>(&file) {
+                Ok(events) => Ok((file, events)),
+                Err(d) => Err((d, ids_written_in(&file.text))),
+            }
+        })
+        .collect();
+    for r in results {
+        match r {
+            Ok(f) => loaded.event_files.push(f),
+            Err((d, ids)) => {
+                diagnostics.push(d);
+                loaded.broken_ids.extend(ids);
+            }
+        }
+    }
+
+    let static_root = content.join("static");
+    if static_root.is_dir() {
+        for entry in WalkDir::new(&static_root).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    if let Ok(rel) = e.path().strip_prefix(&static_root) {
+                        let output_path = rel
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        loaded.static_files.push(StaticFile {
+                            output_path,
+                            source: e.path().to_path_buf(),
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => diagnostics.push(Diagnostic::general(
+                    format!("cannot read content/static: {err}"),
+                    Some(&relative(root, &static_root)),
+                )),
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// The `id:` values of an event file that did not parse, read line by line.
+fn ids_written_in(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .trim_start()
+                .strip_prefix("id:")
+        })
+        .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// Reads one file as UTF-8 text.
+fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let shown = relative(root, path);
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(
+                shown,
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
+            )),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+                let file = SourceFile::new(shown, text.clone());
+                Err(Diagnostic::error(
+                    "the file is not UTF-8 text",
+                    &file,
+                    Position::of_offset(&text, valid),
+                )
+                .with_help("save it as UTF-8"))
+            }
+        },
+        Err(err) => Err(Diagnostic::general(
+            format!("cannot read the file: {err}"),
+            Some(&shown),
+        )),
+    }
+}
+
+/// The files directly inside `dir` as (path, stem, extension), by name.
+/// Names that are not valid ids are reported; hidden files are skipped.
+fn files_in(
+    dir: &Path,
+    diagnostics: &mut Diagnostics,
+    root: &Path,
+) -> Vec<(PathBuf, String, String)> {
+    let mut out = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((s, e)) => (s.to_string(), e.to_ascii_lowercase()),
+            None => (name.clone(), String::new()),
+        };
+        if !matches!(ext.as_str(), "txt" | "md" | "yaml" | "yml") {
+            continue;
+        }
+        if let Err(why) = crate::resolve::ids::check_id(&stem) {
+            diagnostics.push(
+                Diagnostic::general(
+                    format!("`{stem}` is not a valid id: {why}"),
+                    Some(&relative(root, &path)),
+                )
+                .with_help(format!(
+                    "rename the file to `{}.{ext}`",
+                    crate::resolve::ids::suggest_id(&stem)
+                )),
+            );
+            continue;
+        }
+        out.push((path, stem, ext));
+    }
+    out
+}
+
+/// Every `.yaml` file below `dir`, sorted by path.
+fn yaml_files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            !hidden && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// `path` relative to the pack root, for messages.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn display_root(root: &Path) -> String {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        "this folder".to_string()
+    } else {
+        root.display().to_string()
+    }
+}

@@ -1,0 +1,171 @@
+//! The content files as written, field for field (SPEC §2). Unknown fields
+//! are errors; values are checked and resolved later, in `resolve`.
+
+use serde::Deserialize;
+
+/// `content/pack.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPack {
+    /// Title of the pack.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Protective marking.
+    pub marking: Option<String>,
+    /// Author.
+    pub author: Option<String>,
+    /// As-of date.
+    pub date: Option<String>,
+    /// Language code.
+    pub language: Option<String>,
+    /// Absolute URL of the published site.
+    pub base_url: Option<String>,
+    /// Name of the theme under `themes/` (default `default`).
+    pub theme: Option<String>,
+    /// Bottom line up front, markdown.
+    pub summary: Option<String>,
+    /// Key judgments.
+    #[serde(default)]
+    pub key_judgments: Vec<RawJudgment>,
+}
+
+/// A key judgment in `pack.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJudgment {
+    /// Markdown.
+    pub text: String,
+    /// low | moderate | high.
+    pub confidence: Option<String>,
+    /// Citations beside the text.
+    #[serde(default)]
+    pub cites: Vec<RawCite>,
+}
+
+/// `{article: id, quote: "…"}`; in an article's key points `article` may be
+/// left out (the article itself).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCite {
+    /// The article cited.
+    pub article: Option<String>,
+    /// A verbatim passage of it.
+    pub quote: Option<String>,
+}
+
+/// `content/articles/<id>.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArticle {
+    /// Headline.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Byline.
+    pub author: Option<String>,
+    /// Publication date (a day).
+    pub published: String,
+    /// Last update.
+    pub updated: Option<String>,
+    /// Original location.
+    pub url: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Admiralty grade A–F.
+    pub reliability: Option<String>,
+    /// Markdown.
+    pub summary: Option<String>,
+    /// Key points.
+    #[serde(default)]
+    pub key_points: Vec<RawKeyPoint>,
+    /// Paragraphs of the text that are not the article.
+    #[serde(default)]
+    pub skip: Vec<String>,
+    /// A paragraph starting with this ends the body.
+    pub end_at: Option<String>,
+}
+
+/// A key point of an article.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKeyPoint {
+    /// Markdown.
+    pub text: String,
+    /// Citations (of this article unless `article` is given).
+    #[serde(default)]
+    pub cites: Vec<RawCite>,
+}
+
+/// `content/actors/<id>.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    /// Display name.
+    pub name: String,
+    /// Kind of actor.
+    pub kind: Option<String>,
+    /// Other names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Markdown.
+    pub summary: Option<String>,
+    /// Relations to other actors.
+    #[serde(default)]
+    pub relations: Vec<RawRelation>,
+}
+
+/// A relation written on an actor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelation {
+    /// member-of, part-of, leads, …
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The other actor.
+    pub actor: String,
+    /// Citations.
+    #[serde(default)]
+    pub cites: Vec<RawCite>,
+}
+
+/// One event of an `events/*.yaml` list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    /// Id, unique across the pack.
+    pub id: String,
+    /// Date (SPEC §3).
+    pub date: String,
+    /// One-line title.
+    pub title: String,
+    /// A free word.
+    pub kind: Option<String>,
+    /// Where.
+    pub location: Option<String>,
+    /// reported | claimed | disputed | confirmed.
+    pub status: Option<String>,
+    /// Who took part.
+    #[serde(default)]
+    pub actors: Vec<RawParticipant>,
+    /// Markdown.
+    pub summary: Option<String>,
+    /// Sources; at least one.
+    #[serde(default)]
+    pub cites: Vec<RawCite>,
+}
+
+/// `{actor: id, role: word}` or a bare id.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawParticipant {
+    /// A bare id: role "involved".
+    Id(String),
+    /// An id with a role.
+    WithRole {
+        /// The actor.
+        actor: String,
+        /// Its role.
+        role: Option<String>,
+    },
+}

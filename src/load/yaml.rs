@@ -1,0 +1,127 @@
+//! Parsing one YAML file into its typed form, turning the parser's errors
+//! into diagnostics with the file, line, column and a help line.
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Position, SourceFile};
+
+/// Parses `file` as a `T`, or explains why it is not one.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(&file.text).map_err(|err| to_diagnostic(&err, file))
+}
+
+fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
+    let full = err.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(cut) => &full[..cut],
+        None => &full,
+    };
+    let position = err.location().map_or(Position::START, |l| Position {
+        line: l.line().max(1),
+        column: l.column().max(1),
+    });
+    let (message, help) = explain(message, file, position);
+    let diagnostic = Diagnostic::error(message, file, position);
+    match help {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+/// Rewords the parser's message where it can say more, and finds the help.
+fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<String>) {
+    // The most common mistake: markdown starting with `[[id]]`, `[@cite]` or a
+    // quote, left unquoted, so YAML reads a list or a string and then chokes.
+    let suspect = (at.line.saturating_sub(1)..=at.line)
+        .rev()
+        .filter_map(|n| file.line(n))
+        .find_map(|line| {
+            let (_, value) = line.split_once(": ")?;
+            let value = value.trim_start();
+            (value.starts_with('[') || value.starts_with('"')).then_some(value)
+        });
+    if let Some(value) = suspect {
+        let closed_quote = value.starts_with('"')
+            && value[1..].trim_end().ends_with('"')
+            && !value[1..].trim_end().trim_end_matches('"').contains('"');
+        if !closed_quote {
+            return (
+                format!("malformed YAML: {message}"),
+                Some(
+                    "a value that starts with `[` or `\"` must be quoted or written as a block: \
+                     write `text: '[[id]] did …'` or put `|` after the colon and the text on the next lines, indented"
+                        .to_string(),
+                ),
+            );
+        }
+    }
+    if let Some(field) = message.strip_prefix("unknown field ") {
+        let (name, expected) = field.split_once(", expected ").unwrap_or((field, ""));
+        let help = if expected.is_empty() {
+            "remove it".to_string()
+        } else {
+            format!("remove it, or use one of the known fields: {expected}")
+        };
+        return (format!("unknown field {name}"), Some(help));
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return (
+            format!("missing required field {field}"),
+            Some(format!("add {field} to this item")),
+        );
+    }
+    if message.starts_with("invalid type") {
+        return (
+            format!("malformed YAML: {message}"),
+            Some("check the value's form: a text, a list (`- …`) or a mapping (`key: value`) as SPEC.md shows".to_string()),
+        );
+    }
+    (format!("malformed YAML: {message}"), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::raw::{RawEvent, RawPack};
+
+    fn error_of<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> Diagnostic {
+        let file = SourceFile::new("x.yaml", text);
+        match parse::<T>(&file) {
+            Ok(v) => panic!("expected an error, parsed {v:?}"),
+            Err(d) => d,
+        }
+    }
+
+    #[test]
+    fn unquoted_link_gets_the_quoting_help() {
+        let d = error_of::<RawPack>("title: T\nsummary: [[iran]] backs the groups\n");
+        assert_eq!(d.position.line, 2);
+        assert!(d.help.unwrap_or_default().contains("must be quoted"));
+    }
+
+    #[test]
+    fn unknown_field_is_named_with_its_line() {
+        let d = error_of::<Vec<RawEvent>>("- id: a\n  date: 2024\n  title: T\n  colour: red\n");
+        assert!(
+            d.message.contains("unknown field `colour`"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.position.line, 1);
+    }
+
+    #[test]
+    fn missing_field_says_which() {
+        let d = error_of::<Vec<RawEvent>>("- id: a\n  title: T\n");
+        assert!(d.message.contains("`date`"), "{}", d.message);
+    }
+
+    #[test]
+    fn numbers_and_dates_read_as_text() -> Result<(), Diagnostic> {
+        let file = SourceFile::new("x.yaml", "- id: a\n  date: 2014\n  title: 2024-01-02\n");
+        let events: Vec<RawEvent> = parse(&file)?;
+        assert_eq!(events[0].date, "2014");
+        assert_eq!(events[0].title, "2024-01-02");
+        Ok(())
+    }
+}

@@ -1,0 +1,152 @@
+//! The `briefing` command line: parses arguments, calls the library, prints
+//! diagnostics and sets the exit status (0 success, 1 content errors, 2 usage
+//! or I/O errors).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use briefing::{BuildOptions, Failure, Report};
+
+/// Turn captured news articles and YAML summaries into a linked, cited
+/// briefing-pack website.
+#[derive(Parser)]
+#[command(name = "briefing", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build PACK (default: this folder) into OUT (default: PACK/public).
+    Build {
+        /// The pack's folder, holding content/.
+        #[arg(default_value = ".")]
+        pack: PathBuf,
+        /// The output folder (replaced whole; never one briefing did not write).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Absolute URL the site is published at (for sitemap and canonical links).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Check everything build checks, and write nothing.
+    Check {
+        /// The pack's folder, holding content/.
+        #[arg(default_value = ".")]
+        pack: PathBuf,
+    },
+}
+
+fn print_warnings(report: &Report) {
+    let mut err = std::io::stderr().lock();
+    for w in &report.warnings {
+        let _ = write!(err, "{w}\n");
+    }
+}
+
+fn fail(failure: Failure) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    match failure {
+        Failure::Content(diagnostics) => {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            for d in &diagnostics {
+                let _ = write!(err, "{d}\n");
+            }
+            let _ = writeln!(
+                err,
+                "error: the pack has {errors} error{}{}; nothing was written",
+                if errors == 1 { "" } else { "s" },
+                if warnings > 0 {
+                    format!(
+                        " and {warnings} warning{}",
+                        if warnings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                }
+            );
+            ExitCode::from(1)
+        }
+        Failure::Usage(message) => {
+            let _ = writeln!(err, "error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let started = Instant::now();
+    let quiet = !std::io::stderr().is_terminal();
+    let _ = quiet;
+    match cli.command {
+        Command::Build {
+            pack,
+            output,
+            base_url,
+        } => {
+            let out = output.clone().unwrap_or_else(|| pack.join("public"));
+            match briefing::build(&BuildOptions {
+                root: pack,
+                output,
+                base_url,
+            }) {
+                Ok(report) => {
+                    print_warnings(&report);
+                    eprintln!(
+                        "built {} pages ({} articles, {} actors, {} events, {} citations) into {} in {} ms{}",
+                        report.pages(),
+                        report.pack.articles.len(),
+                        report.pack.actors.len(),
+                        report.pack.events.len(),
+                        report.pack.citations.len(),
+                        out.display(),
+                        started.elapsed().as_millis(),
+                        warn_suffix(&report)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(f) => fail(f),
+            }
+        }
+        Command::Check { pack } => match briefing::check(&pack, None) {
+            Ok(report) => {
+                print_warnings(&report);
+                eprintln!(
+                    "ok: {} articles, {} actors, {} events, {} citations checked{}",
+                    report.pack.articles.len(),
+                    report.pack.actors.len(),
+                    report.pack.events.len(),
+                    report.pack.citations.len(),
+                    warn_suffix(&report)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(f) => fail(f),
+        },
+    }
+}
+
+fn warn_suffix(report: &Report) -> String {
+    match report.warnings.len() {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    }
+}

@@ -1,0 +1,336 @@
+//! Dates as analysts write them (SPEC §3): a day, a month, a year, an early /
+//! mid / late part of a month or year, or a range of two of these. A date
+//! keeps its precision: "late January 2024" is never shown as a day.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Which part of a month or year a point means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The first third: from the 1st of a month, from January of a year.
+    Early,
+    /// The middle third: from the 11th of a month, from May of a year.
+    Mid,
+    /// The last third: from the 21st of a month, from September of a year.
+    Late,
+}
+
+impl Part {
+    fn word(self) -> &'static str {
+        match self {
+            Part::Early => "early",
+            Part::Mid => "mid",
+            Part::Late => "late",
+        }
+    }
+}
+
+/// One point in time at the precision it was written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Point {
+    /// Early, mid or late (only with a month or a year).
+    pub part: Option<Part>,
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: Option<u8>,
+    /// The day of the month.
+    pub day: Option<u8>,
+}
+
+/// A date as written: a point or a range between two points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Date {
+    /// The point, or the start of the range.
+    pub start: Point,
+    /// The end of a range.
+    pub end: Option<Point>,
+}
+
+/// Why a date could not be read; the message is written for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The number of days in `month` of `year` (Gregorian).
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Point {
+    /// Reads `[early|mid|late ]YYYY[-MM[-DD]]`.
+    pub fn parse(text: &str) -> Result<Point, DateError> {
+        let text = text.trim();
+        let (part, rest) = match text.split_once(' ') {
+            Some((word, rest)) => {
+                let part = match word {
+                    "early" => Part::Early,
+                    "mid" => Part::Mid,
+                    "late" => Part::Late,
+                    _ => {
+                        return Err(DateError(format!(
+                            "`{word}` is not a part of a date: write early, mid or late"
+                        )));
+                    }
+                };
+                (Some(part), rest.trim())
+            }
+            None => (None, text),
+        };
+        let mut fields = rest.split('-');
+        let year = fields.next().unwrap_or_default();
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DateError(format!(
+                "`{text}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+            )));
+        }
+        let year: i32 = year
+            .parse()
+            .map_err(|_| DateError(format!("bad year in `{text}`")))?;
+        let two_digits = |field: &str, what: &str| -> Result<u8, DateError> {
+            if field.len() == 2 && field.bytes().all(|b| b.is_ascii_digit()) {
+                field
+                    .parse()
+                    .map_err(|_| DateError(format!("bad {what} in `{text}`")))
+            } else {
+                Err(DateError(format!(
+                    "`{text}` is not a date: the {what} must have two digits (YYYY-MM-DD)"
+                )))
+            }
+        };
+        let month = fields.next().map(|m| two_digits(m, "month")).transpose()?;
+        let day = fields.next().map(|d| two_digits(d, "day")).transpose()?;
+        if fields.next().is_some() {
+            return Err(DateError(format!(
+                "`{text}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+            )));
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(DateError(format!(
+                    "`{text}` has no month {m}: months run 01 to 12"
+                )));
+            }
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            let last = days_in_month(year, m);
+            if d == 0 || d > last {
+                return Err(DateError(format!(
+                    "`{text}` is not a day: {} {year} has {last} days",
+                    MONTHS[usize::from(m - 1)]
+                )));
+            }
+            if part.is_some() {
+                return Err(DateError(format!(
+                    "`{text}`: early, mid and late go with a month or a year, not a day"
+                )));
+            }
+        }
+        Ok(Point {
+            part,
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// The earliest day this point can mean, as (year, month, day).
+    pub fn earliest_day(&self) -> (i32, u8, u8) {
+        match (self.month, self.day, self.part) {
+            (Some(m), Some(d), _) => (self.year, m, d),
+            (Some(m), None, part) => (
+                self.year,
+                m,
+                match part {
+                    None | Some(Part::Early) => 1,
+                    Some(Part::Mid) => 11,
+                    Some(Part::Late) => 21,
+                },
+            ),
+            (None, _, part) => (
+                self.year,
+                match part {
+                    None | Some(Part::Early) => 1,
+                    Some(Part::Mid) => 5,
+                    Some(Part::Late) => 9,
+                },
+                1,
+            ),
+        }
+    }
+
+    /// How coarse the point is: 0 for a day, up to 4 for a whole year. A
+    /// finer point sorts before a coarser one that starts on the same day.
+    pub fn coarseness(&self) -> u8 {
+        match (self.month, self.day, self.part) {
+            (Some(_), Some(_), _) => 0,
+            (Some(_), None, Some(_)) => 1,
+            (Some(_), None, None) => 2,
+            (None, _, Some(_)) => 3,
+            (None, _, None) => 4,
+        }
+    }
+
+    /// The point as `YYYY-MM-DD` when it is a day.
+    pub fn iso_day(&self) -> Option<String> {
+        Some(format!(
+            "{:04}-{:02}-{:02}",
+            self.year, self.month?, self.day?
+        ))
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(part) = self.part {
+            write!(f, "{} ", part.word())?;
+        }
+        if let Some(day) = self.day {
+            write!(f, "{day} ")?;
+        }
+        if let Some(month) = self.month {
+            write!(f, "{} ", MONTHS[usize::from(month - 1)])?;
+        }
+        write!(f, "{}", self.year)
+    }
+}
+
+impl Date {
+    /// Reads a date or a range `A..B` (SPEC §3).
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        match text.split_once("..") {
+            Some((a, b)) => {
+                let start = Point::parse(a)?;
+                let end = Point::parse(b)?;
+                if end.earliest_day() < start.earliest_day() {
+                    return Err(DateError(format!(
+                        "the range `{}` ends before it starts",
+                        text.trim()
+                    )));
+                }
+                Ok(Date {
+                    start,
+                    end: Some(end),
+                })
+            }
+            None => Ok(Date {
+                start: Point::parse(text)?,
+                end: None,
+            }),
+        }
+    }
+
+    /// True when the date is a single day (as `published` must be).
+    pub fn is_day(&self) -> bool {
+        self.end.is_none() && self.start.day.is_some()
+    }
+
+    /// The chronology's order: earliest day, then precision (finer first).
+    /// Ties are broken by the caller (by id).
+    pub fn sort_key(&self) -> ((i32, u8, u8), u8) {
+        (self.start.earliest_day(), self.start.coarseness())
+    }
+
+    /// Orders two dates as the chronology does (without the id tie-break).
+    pub fn chronological(&self, other: &Date) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.end {
+            Some(end) => write!(f, "{} – {}", self.start, end),
+            None => write!(f, "{}", self.start),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> String {
+        match Date::parse(text) {
+            Ok(d) => d.to_string(),
+            Err(e) => format!("error: {}", e.0),
+        }
+    }
+
+    #[test]
+    fn shows_dates_at_their_precision() {
+        assert_eq!(shown("2024-04-21"), "21 April 2024");
+        assert_eq!(shown("2024-04"), "April 2024");
+        assert_eq!(shown("late 2024-01"), "late January 2024");
+        assert_eq!(shown("2014"), "2014");
+        assert_eq!(shown("early 2024"), "early 2024");
+        assert_eq!(
+            shown("2023-10-17..2024-02-04"),
+            "17 October 2023 – 4 February 2024"
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(shown("2024-02-30").starts_with("error"));
+        assert!(shown("2023-02-29").starts_with("error"));
+        assert_eq!(shown("2024-02-29"), "29 February 2024");
+        assert!(shown("late 2024-01-05").starts_with("error"));
+        assert!(shown("2024-13").starts_with("error"));
+        assert!(shown("24-01-05").starts_with("error"));
+        assert!(shown("2024-1-5").starts_with("error"));
+        assert!(shown("sometime 2024").starts_with("error"));
+        assert!(shown("2024-03-01..2024-02-01").starts_with("error"));
+        assert!(shown("").starts_with("error"));
+    }
+
+    #[test]
+    fn orders_by_earliest_day_then_precision() {
+        let mut dates: Vec<Date> = [
+            "2024-01",
+            "late 2024-01",
+            "2024-01-21",
+            "2024-01-01",
+            "mid 2024-01",
+            "2024",
+            "2023-12-31",
+        ]
+        .iter()
+        .filter_map(|t| Date::parse(t).ok())
+        .collect();
+        dates.sort_by(Date::chronological);
+        let order: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            order,
+            [
+                "31 December 2023",
+                "1 January 2024",
+                "January 2024",
+                "2024",
+                "mid January 2024",
+                "21 January 2024",
+                "late January 2024"
+            ]
+        );
+    }
+}

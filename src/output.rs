@@ -1,0 +1,149 @@
+//! Stage 4, output: write the rendered site into the output folder
+//! atomically. Everything is written to a temporary sibling folder first and
+//! swapped into place only when every file was written, so a failed build
+//! leaves the previous site as it was. A folder that briefing did not write
+//! is never replaced.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::render::{Contents, OutputFile};
+
+/// The file that marks a folder as written by briefing (and so safe to replace).
+pub const MARKER: &str = ".briefing-output";
+const MARKER_TEXT: &str =
+    "This folder is written by `briefing build` and replaced on every build.\n";
+
+/// Why the site could not be written.
+#[derive(Debug)]
+pub enum OutputError {
+    /// The output folder holds files briefing did not write.
+    Foreign(PathBuf),
+    /// The file system refused.
+    Io(String),
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OutputError::Foreign(path) => write!(
+                f,
+                "{} is not empty and was not written by briefing; it is left as it is\n  = help: choose another folder with `-o`, or empty it yourself",
+                path.display()
+            ),
+            OutputError::Io(message) => f.write_str(message),
+        }
+    }
+}
+
+fn io_error(what: &str, path: &Path, err: io::Error) -> OutputError {
+    OutputError::Io(format!("cannot {what} {}: {err}", path.display()))
+}
+
+/// True when `dir` may be replaced: it does not exist, is empty, or holds
+/// briefing's marker.
+pub fn replaceable(dir: &Path) -> Result<bool, OutputError> {
+    if !dir.exists() {
+        return Ok(true);
+    }
+    if !dir.is_dir() {
+        return Ok(false);
+    }
+    if dir.join(MARKER).is_file() {
+        return Ok(true);
+    }
+    let mut entries = fs::read_dir(dir).map_err(|e| io_error("read", dir, e))?;
+    Ok(entries.next().is_none())
+}
+
+/// A path under the output folder, refusing anything that would leave it.
+fn safe_join(base: &Path, rel: &str) -> Result<PathBuf, OutputError> {
+    let rel_path = Path::new(rel);
+    if rel.is_empty()
+        || rel_path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(OutputError::Io(format!(
+            "refusing to write `{rel}`: it is not a plain path inside the output folder"
+        )));
+    }
+    Ok(base.join(rel_path))
+}
+
+/// Writes `files` as the whole content of `out`, replacing it atomically.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    if !replaceable(out)? {
+        return Err(OutputError::Foreign(out.to_path_buf()));
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| io_error("remove", &staging, e))?;
+    }
+    let result = write_all(&staging, files).and_then(|()| swap(&staging, out, &parent, &name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    fs::create_dir_all(staging).map_err(|e| io_error("create", staging, e))?;
+    // folders first (sequentially, in order), then the files in parallel
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut targets = Vec::with_capacity(files.len());
+    for f in files {
+        let target = safe_join(staging, &f.path)?;
+        if let Some(dir) = target.parent() {
+            if dirs.last().is_none_or(|d| d != dir) {
+                dirs.push(dir.to_path_buf());
+            }
+        }
+        targets.push(target);
+    }
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+    }
+    files
+        .par_iter()
+        .zip(targets.par_iter())
+        .try_for_each(|(f, target)| match &f.contents {
+            Contents::Bytes(bytes) => {
+                fs::write(target, bytes).map_err(|e| io_error("write", target, e))
+            }
+            Contents::Copy(source) => fs::copy(source, target)
+                .map(|_| ())
+                .map_err(|e| io_error("copy", source, e)),
+        })?;
+    let marker = staging.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(|e| io_error("write", &marker, e))
+}
+
+fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
+    if out.exists() {
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        fs::rename(out, &old).map_err(|e| io_error("move aside", out, e))?;
+        if let Err(e) = fs::rename(staging, out) {
+            let _ = fs::rename(&old, out);
+            return Err(io_error("move into place", staging, e));
+        }
+        fs::remove_dir_all(&old).map_err(|e| io_error("remove the previous site at", &old, e))?;
+    } else {
+        fs::rename(staging, out).map_err(|e| io_error("move into place", staging, e))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! Markdown to HTML: pulldown-cmark, then ammonia to sanitise whatever raw
+//! HTML the markdown held, then syntect classes for fenced code. Links and
+//! citations stay as placeholders here; [`fill`] puts them in per page.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
+
+use crate::model::{Inline, Pack, RichText, Target};
+
+use super::refs::PageRefs;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders markdown to sanitised HTML.
+pub fn to_html(markdown: &str) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
+    let mut events = Vec::new();
+    let mut code: Option<(String, String)> = None; // (language, text)
+    for event in Parser::new_ext(markdown, options) {
+        match (&mut code, event) {
+            (None, Event::Start(Tag::CodeBlock(kind))) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            (Some((_, text)), Event::Text(t)) => text.push_str(&t),
+            (Some(_), Event::End(TagEnd::CodeBlock)) => {
+                if let Some((lang, text)) = code.take() {
+                    events.push(Event::Html(
+                        super::highlight::code_block(&lang, &text).into(),
+                    ));
+                }
+            }
+            (Some(_), _) => {}
+            (None, event) => events.push(event),
+        }
+    }
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events.into_iter());
+    sanitizer().clean(&unsafe_html).to_string()
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tag_attributes("span", ["class"]);
+        b.add_tag_attributes("pre", ["class"]);
+        b.add_tag_attributes("code", ["class"]);
+        b.link_rel(Some("noopener noreferrer"));
+        b
+    })
+}
+
+/// The relative path from a page `depth` folders deep to the site root.
+pub fn root(depth: usize) -> String {
+    "../".repeat(depth)
+}
+
+/// The path of `target` from the site root.
+pub fn target_path(pack: &Pack, target: Target) -> String {
+    match target {
+        Target::Actor(i) => format!("actors/{}/index.html", pack.actors[i].id),
+        Target::Article(i) => format!("articles/{}/index.html", pack.articles[i].id),
+        Target::Event(i) => format!("chronology/index.html#{}", pack.events[i].id),
+    }
+}
+
+/// The name shown for `target`.
+pub fn target_name(pack: &Pack, target: Target) -> &str {
+    match target {
+        Target::Actor(i) => &pack.actors[i].name,
+        Target::Article(i) => &pack.articles[i].title,
+        Target::Event(i) => &pack.events[i].title,
+    }
+}
+
+/// The HTML of `text` for one page: links made relative to the page and
+/// citations numbered in the page's reference list.
+pub fn fill(text: &RichText, pack: &Pack, refs: &mut PageRefs) -> String {
+    let html = text.html.get_or_init(|| to_html(&text.markdown));
+    if text.inlines.is_empty() {
+        return html.clone();
+    }
+    let mut out = String::with_capacity(html.len() + 64 * text.inlines.len());
+    let mut rest = html.as_str();
+    while let Some(open) = rest.find('\u{E000}') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + '\u{E000}'.len_utf8()..];
+        let Some(close) = after.find('\u{E001}') else {
+            rest = after;
+            continue;
+        };
+        let n: Option<usize> = after[..close].parse().ok();
+        rest = &after[close + '\u{E001}'.len_utf8()..];
+        match n.and_then(|n| text.inlines.get(n)) {
+            Some(Inline::Link {
+                target,
+                text: shown,
+            }) => {
+                let shown = shown
+                    .as_deref()
+                    .unwrap_or_else(|| target_name(pack, *target));
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\">{}</a>",
+                    escape(&refs.href(*target)),
+                    escape(shown)
+                );
+            }
+            Some(Inline::Cite(id)) => out.push_str(&refs.marker(*id)),
+            None => {}
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let html = to_html(
+            "Hello <script>alert(1)</script> <b onclick=\"x()\">bold</b> [x](javascript:alert(1))",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("<b>bold</b>"), "{html}");
+    }
+
+    #[test]
+    fn placeholders_survive_markdown_and_sanitising() {
+        let md = format!(
+            "**Iran** backs {} {}",
+            crate::model::placeholder(0),
+            crate::model::placeholder(1)
+        );
+        let html = to_html(&md);
+        assert!(
+            html.contains(&crate::model::placeholder(0))
+                && html.contains(&crate::model::placeholder(1)),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! Stage 3, render: the resolved pack becomes the site's files in memory.
+//! Each page kind is a module of `pages` — one function building a context
+//! from the pack, one template presenting it. Nothing here reads content
+//! files or writes output; `output` does that.
+
+pub mod highlight;
+pub mod markdown;
+pub mod pages;
+pub mod refs;
+pub mod views;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Pack;
+use crate::theme::Theme;
+
+/// One file of the output.
+#[derive(Debug)]
+pub struct OutputFile {
+    /// Path under the output folder, `/`-separated.
+    pub path: String,
+    /// What to write.
+    pub contents: Contents,
+}
+
+/// The contents of an output file.
+#[derive(Debug)]
+pub enum Contents {
+    /// Bytes made by the build.
+    Bytes(Vec<u8>),
+    /// A file to copy as it is.
+    Copy(PathBuf),
+}
+
+/// Settings of one build that are not in the pack.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Absolute URL of the site root (`--base-url`, else pack.yaml's `base_url`).
+    pub base_url: Option<String>,
+}
+
+/// What every page's template sees as `site`.
+#[derive(Debug, Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    marking: Option<&'a str>,
+    author: Option<&'a str>,
+    date: Option<String>,
+    language: &'a str,
+    base_url: Option<&'a str>,
+    generator: &'static str,
+}
+
+/// The compiled templates and what every page shares.
+pub struct Renderer {
+    tera: Tera,
+}
+
+fn template_error(err: &tera::Error) -> Diagnostic {
+    let mut message = format!("in the theme's templates: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        message.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    Diagnostic::general(message, None).with_help("fix the template named above (a template in the pack's themes/ folder overrides the built-in one)")
+}
+
+impl Renderer {
+    /// Compiles the theme's templates, with the pack's shared values.
+    pub fn new(
+        theme: &Theme,
+        pack: &Pack,
+        options: &RenderOptions,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let templates: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|(name, (_, text))| (name.as_str(), text.as_str()))
+            .collect();
+        if let Err(err) = tera.add_raw_templates(templates) {
+            return Err(vec![template_error(&err)]);
+        }
+        let base_url = options
+            .base_url
+            .as_ref()
+            .map(|u| format!("{}/", u.trim_end_matches('/')));
+        let site = SiteView {
+            title: &pack.title,
+            subtitle: pack.subtitle.as_deref(),
+            marking: pack.marking.as_deref(),
+            author: pack.author.as_deref(),
+            date: pack.date.as_ref().map(|d| d.1.to_string()),
+            language: &pack.language,
+            base_url: base_url.as_deref(),
+            generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
+        };
+        tera.global_context().insert("site", &site);
+        Ok(Renderer { tera })
+    }
+
+    /// Renders `template` with `context` (any serialisable value whose
+    /// fields become the template's variables).
+    pub fn page<C: Serialize>(&self, template: &str, context: &C) -> Result<Vec<u8>, Diagnostic> {
+        let ctx = Context::from_serialize(context).map_err(|e| template_error(&e))?;
+        self.tera
+            .render(template, &ctx)
+            .map(String::into_bytes)
+            .map_err(|e| template_error(&e))
+    }
+}
+
+/// Renders every file of the site.
+pub fn render(
+    pack: &Pack,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let renderer = Renderer::new(theme, pack, options)?;
+    let r = &renderer;
+    // every markdown field to HTML once, in parallel
+    pages::warm_markdown(pack);
+    let jobs: Vec<Box<dyn Fn() -> Result<Vec<OutputFile>, Diagnostic> + Sync + Send + '_>> = vec![
+        Box::new(move || pages::home::render(pack, r)),
+        Box::new(move || pages::chronology::render(pack, r)),
+        Box::new(move || pages::actors::render_index(pack, r)),
+        Box::new(move || pages::articles::render_index(pack, r)),
+        Box::new(move || pages::print::render(pack, r)),
+        Box::new(move || pages::data::render(pack, r, options)),
+    ];
+    let mut results: Vec<Result<Vec<OutputFile>, Diagnostic>> =
+        jobs.par_iter().map(|job| job()).collect();
+    results.extend(
+        (0..pack.actors.len())
+            .into_par_iter()
+            .map(|i| pages::actors::render_actor(pack, r, i).map(|f| vec![f]))
+            .collect::<Vec<_>>(),
+    );
+    results.extend(
+        (0..pack.articles.len())
+            .into_par_iter()
+            .map(|i| pages::articles::render_article(pack, r, i).map(|f| vec![f]))
+            .collect::<Vec<_>>(),
+    );
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(f) => files.extend(f),
+            Err(e) => {
+                if errors.len() < 20 {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (path, bytes) in &theme.assets {
+        files.push(OutputFile {
+            path: format!("assets/{path}"),
+            contents: Contents::Bytes(bytes.to_vec()),
+        });
+    }
+    for s in &pack.static_files {
+        files.push(OutputFile {
+            path: s.output_path.clone(),
+            contents: Contents::Copy(s.source.clone()),
+        });
+    }
+    files.push(OutputFile {
+        path: ".nojekyll".to_string(),
+        contents: Contents::Bytes(Vec::new()),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

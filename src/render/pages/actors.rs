@@ -1,0 +1,208 @@
+//! `actors/index.html` (every actor, grouped by kind) and
+//! `actors/<id>/index.html` (who they are, their relations, the events they
+//! took part in, every paragraph that mentions them, references).
+
+use serde::Serialize;
+
+use super::super::markdown::fill;
+use super::super::refs::PageRefs;
+use super::super::views::{
+    ActorLink, ArticleLink, EventView, ParagraphStyle, actor_link, article_link, event_view,
+    paragraph_html,
+};
+use super::super::{Contents, OutputFile, Renderer};
+use super::{KIND_ORDER, Page, kind_label};
+use crate::diagnostics::Diagnostic;
+use crate::model::Pack;
+
+#[derive(Serialize)]
+struct Entry {
+    link: ActorLink,
+    aliases: Vec<String>,
+    events: usize,
+    mentions: usize,
+    articles: usize,
+}
+
+#[derive(Serialize)]
+struct Group {
+    kind: String,
+    label: &'static str,
+    actors: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Index {
+    groups: Vec<Group>,
+}
+
+/// Renders `actors/index.html`.
+pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
+    let refs = PageRefs::new(pack, 1);
+    let groups = KIND_ORDER
+        .iter()
+        .filter_map(|kind| {
+            let mut members: Vec<usize> = (0..pack.actors.len())
+                .filter(|&i| pack.actors[i].kind == *kind)
+                .collect();
+            members.sort_by(|&a, &b| {
+                pack.actors[a]
+                    .name
+                    .to_lowercase()
+                    .cmp(&pack.actors[b].name.to_lowercase())
+                    .then(a.cmp(&b))
+            });
+            let actors: Vec<Entry> = members
+                .into_iter()
+                .map(|i| {
+                    let a = &pack.actors[i];
+                    let mut articles: Vec<usize> = a.mentions.iter().map(|(art, _)| *art).collect();
+                    articles.dedup();
+                    Entry {
+                        link: actor_link(pack, i, &refs),
+                        aliases: a.aliases.clone(),
+                        events: a.events.len(),
+                        mentions: a.mentions.len(),
+                        articles: articles.len(),
+                    }
+                })
+                .collect();
+            (!actors.is_empty()).then(|| Group {
+                kind: kind.to_string(),
+                label: kind_label(kind),
+                actors,
+            })
+        })
+        .collect();
+    let page = Page::new(
+        "actors",
+        "Actors",
+        "actors/index.html",
+        refs,
+        Index { groups },
+    );
+    Ok(vec![OutputFile {
+        path: "actors/index.html".into(),
+        contents: Contents::Bytes(renderer.page("actors.html", &page)?),
+    }])
+}
+
+#[derive(Serialize)]
+struct RelationView {
+    wording: &'static str,
+    kind: String,
+    other: ActorLink,
+    cites: String,
+}
+
+#[derive(Serialize)]
+struct RoleEvent {
+    role: String,
+    event: EventView,
+}
+
+#[derive(Serialize)]
+struct MentionedParagraph {
+    n: usize,
+    href: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct ArticleMentions {
+    article: ArticleLink,
+    paragraphs: Vec<MentionedParagraph>,
+}
+
+#[derive(Serialize)]
+struct ActorPage {
+    actor: ActorView,
+    relations: Vec<RelationView>,
+    events: Vec<RoleEvent>,
+    mentions: Vec<ArticleMentions>,
+}
+
+#[derive(Serialize)]
+struct ActorView {
+    id: String,
+    name: String,
+    kind: String,
+    kind_label: &'static str,
+    aliases: Vec<String>,
+    summary: Option<String>,
+}
+
+/// Renders `actors/<id>/index.html` for actor `i`.
+pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<OutputFile, Diagnostic> {
+    let a = &pack.actors[i];
+    let mut refs = PageRefs::new(pack, 2);
+    let actor = ActorView {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        kind: a.kind.clone(),
+        kind_label: kind_label(&a.kind),
+        aliases: a.aliases.clone(),
+        summary: a.summary.as_ref().map(|s| fill(s, pack, &mut refs)),
+    };
+    let relations = a
+        .relations
+        .iter()
+        .map(|r| RelationView {
+            wording: r.wording,
+            kind: r.kind.clone(),
+            other: actor_link(pack, r.other, &refs),
+            cites: refs.markers(&r.cites),
+        })
+        .collect();
+    let events = a
+        .events
+        .iter()
+        .map(|(e, role)| RoleEvent {
+            role: role.clone(),
+            event: event_view(pack, *e, &mut refs),
+        })
+        .collect();
+    let mut mentions: Vec<ArticleMentions> = Vec::new();
+    for &(art, n) in &a.mentions {
+        let article = &pack.articles[art];
+        let html = paragraph_html(
+            article,
+            n,
+            &refs,
+            &ParagraphStyle {
+                marks: &[],
+                link_mentions: true,
+                focus: Some(i),
+            },
+        );
+        let paragraph = MentionedParagraph {
+            n,
+            href: format!("{}#p{n}", article_link(pack, art, &refs).href),
+            html,
+        };
+        match mentions.last_mut() {
+            Some(m) if m.article.id == article.id => m.paragraphs.push(paragraph),
+            _ => mentions.push(ArticleMentions {
+                article: article_link(pack, art, &refs),
+                paragraphs: vec![paragraph],
+            }),
+        }
+    }
+    let path = format!("actors/{}/index.html", a.id);
+    let page = Page::new(
+        "actor",
+        a.name.clone(),
+        path.clone(),
+        refs,
+        ActorPage {
+            actor,
+            relations,
+            events,
+            mentions,
+        },
+    );
+    Ok(OutputFile {
+        path,
+        contents: Contents::Bytes(renderer.page("actor.html", &page)?),
+    })
+}

@@ -1,0 +1,222 @@
+//! `articles/index.html` (every source, fully cited) and
+//! `articles/<id>/index.html` (metadata, summary, key points, the numbered
+//! body with cited passages marked, and what cites each paragraph).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::super::markdown::fill;
+use super::super::refs::PageRefs;
+use super::super::views::{
+    ArticleLink, Link, ParagraphStyle, article_link, citer_link, paragraph_html,
+};
+use super::super::{Contents, OutputFile, Renderer};
+use super::Page;
+use super::home::newest_first;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Article, Citer, Pack};
+
+/// An article's bibliographic data, as every listing shows it.
+#[derive(Serialize)]
+pub struct SourceView {
+    /// Link, title, publisher, date.
+    pub link: ArticleLink,
+    /// Byline.
+    pub author: Option<String>,
+    /// Last update, for display.
+    pub updated: Option<String>,
+    /// The original.
+    pub url: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Admiralty grade.
+    pub reliability: Option<String>,
+    /// Number of body paragraphs.
+    pub paragraphs: usize,
+    /// How many distinct items (events, actors, …) cite it.
+    pub cited_by: usize,
+}
+
+/// The bibliographic view of article `i`.
+pub fn source_view(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> SourceView {
+    let a: &Article = &pack.articles[i];
+    let mut citers: Vec<Citer> = a
+        .cited_by
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| *c != Citer::Article(i))
+        .collect();
+    citers.dedup();
+    SourceView {
+        link: article_link(pack, i, refs),
+        author: a.author.clone(),
+        updated: a.updated.as_ref().map(|u| u.1.to_string()),
+        url: a.url.clone(),
+        language: a.language.clone(),
+        reliability: a.reliability.clone(),
+        paragraphs: a.paragraphs.len(),
+        cited_by: citers.len(),
+    }
+}
+
+#[derive(Serialize)]
+struct IndexEntry {
+    source: SourceView,
+    summary: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Index {
+    articles: Vec<IndexEntry>,
+}
+
+/// Renders `articles/index.html`, newest first.
+pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut refs = PageRefs::new(pack, 1);
+    let articles = newest_first(pack)
+        .into_iter()
+        .map(|i| IndexEntry {
+            source: source_view(pack, i, &refs),
+            summary: pack.articles[i]
+                .summary
+                .as_ref()
+                .map(|s| fill(s, pack, &mut refs)),
+        })
+        .collect();
+    let page = Page::new(
+        "articles",
+        "Sources",
+        "articles/index.html",
+        refs,
+        Index { articles },
+    );
+    Ok(vec![OutputFile {
+        path: "articles/index.html".into(),
+        contents: Contents::Bytes(renderer.page("articles.html", &page)?),
+    }])
+}
+
+#[derive(Serialize)]
+struct KeyPointView {
+    text: String,
+    cites: String,
+}
+
+#[derive(Serialize)]
+struct ParagraphView {
+    n: usize,
+    html: String,
+    cited: bool,
+    citers: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct CiterView {
+    link: Link,
+    paragraphs: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ArticlePage {
+    source: SourceView,
+    summary: Option<String>,
+    key_points: Vec<KeyPointView>,
+    paragraphs: Vec<ParagraphView>,
+    cited_by: Vec<CiterView>,
+}
+
+/// Renders `articles/<id>/index.html` for article `i`.
+pub fn render_article(
+    pack: &Pack,
+    renderer: &Renderer,
+    i: usize,
+) -> Result<OutputFile, Diagnostic> {
+    let a = &pack.articles[i];
+    let mut refs = PageRefs::new(pack, 2);
+    let source = source_view(pack, i, &refs);
+    let summary = a.summary.as_ref().map(|s| fill(s, pack, &mut refs));
+    let key_points = a
+        .key_points
+        .iter()
+        .map(|k| KeyPointView {
+            text: fill(&k.text, pack, &mut refs),
+            cites: refs.markers(&k.cites),
+        })
+        .collect();
+
+    // passages cited, and who cites them, paragraph by paragraph
+    let mut marks: BTreeMap<usize, Vec<std::ops::Range<usize>>> = BTreeMap::new();
+    let mut citers_of: BTreeMap<usize, Vec<Citer>> = BTreeMap::new();
+    let mut by_citer: BTreeMap<Citer, Vec<usize>> = BTreeMap::new();
+    for &(citer, id) in &a.cited_by {
+        let paragraph = pack.citations[id].passage.as_ref().map(|p| {
+            marks.entry(p.paragraph).or_default().push(p.range.clone());
+            p.paragraph
+        });
+        let entry = by_citer.entry(citer).or_default();
+        if let Some(n) = paragraph {
+            if citer != Citer::Article(i) {
+                let list = citers_of.entry(n).or_default();
+                if !list.contains(&citer) {
+                    list.push(citer);
+                }
+            }
+            if !entry.contains(&n) {
+                entry.push(n);
+            }
+        }
+    }
+    let paragraphs = (1..=a.paragraphs.len())
+        .map(|n| {
+            let marked = marks.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+            ParagraphView {
+                n,
+                html: paragraph_html(
+                    a,
+                    n,
+                    &refs,
+                    &ParagraphStyle {
+                        marks: marked,
+                        link_mentions: true,
+                        focus: None,
+                    },
+                ),
+                cited: !marked.is_empty(),
+                citers: citers_of
+                    .get(&n)
+                    .map(|cs| cs.iter().map(|c| citer_link(pack, *c, &refs)).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let cited_by = by_citer
+        .into_iter()
+        .filter(|(c, _)| *c != Citer::Article(i))
+        .map(|(c, mut paragraphs)| {
+            paragraphs.sort_unstable();
+            CiterView {
+                link: citer_link(pack, c, &refs),
+                paragraphs,
+            }
+        })
+        .collect();
+    let path = format!("articles/{}/index.html", a.id);
+    let page = Page::new(
+        "article",
+        a.title.clone(),
+        path.clone(),
+        refs,
+        ArticlePage {
+            source,
+            summary,
+            key_points,
+            paragraphs,
+            cited_by,
+        },
+    );
+    Ok(OutputFile {
+        path,
+        contents: Contents::Bytes(renderer.page("article.html", &page)?),
+    })
+}

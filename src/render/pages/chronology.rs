@@ -1,0 +1,59 @@
+//! `chronology/index.html`: every event in order, each anchored by its id.
+
+use serde::Serialize;
+
+use super::super::refs::PageRefs;
+use super::super::views::{EventView, event_view};
+use super::super::{Contents, OutputFile, Renderer};
+use super::Page;
+use crate::diagnostics::Diagnostic;
+use crate::model::Pack;
+
+/// The events of one year.
+#[derive(Serialize)]
+pub struct Year {
+    /// The year.
+    pub year: i32,
+    /// Its events, in order.
+    pub events: Vec<EventView>,
+}
+
+#[derive(Serialize)]
+struct Chronology {
+    years: Vec<Year>,
+}
+
+/// Every event grouped by the year it starts in.
+pub fn years(pack: &Pack, refs: &mut PageRefs<'_>) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    for i in 0..pack.events.len() {
+        let view = event_view(pack, i, refs);
+        match years.last_mut() {
+            Some(y) if y.year == view.year => y.events.push(view),
+            _ => years.push(Year {
+                year: view.year,
+                events: vec![view],
+            }),
+        }
+    }
+    years
+}
+
+/// Renders the chronology.
+pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut refs = PageRefs::new(pack, 1);
+    let body = Chronology {
+        years: years(pack, &mut refs),
+    };
+    let page = Page::new(
+        "chronology",
+        "Chronology",
+        "chronology/index.html",
+        refs,
+        body,
+    );
+    Ok(vec![OutputFile {
+        path: "chronology/index.html".into(),
+        contents: Contents::Bytes(renderer.page("chronology.html", &page)?),
+    }])
+}

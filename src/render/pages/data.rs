@@ -1,0 +1,241 @@
+//! The files for machines and for GitHub Pages: `pack.json` (every actor,
+//! event and article with resolved citations and mentions), `sitemap.xml`
+//! and `404.html`.
+
+use serde::Serialize;
+
+use super::super::refs::PageRefs;
+use super::super::{Contents, OutputFile, RenderOptions, Renderer};
+use super::Page;
+use crate::diagnostics::Diagnostic;
+use crate::model::Pack;
+
+#[derive(Serialize)]
+struct Json<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    marking: Option<&'a str>,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    articles: Vec<JsonArticle<'a>>,
+    actors: Vec<JsonActor<'a>>,
+    events: Vec<JsonEvent<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: &'a str,
+    title: &'a str,
+    publisher: &'a str,
+    author: Option<&'a str>,
+    published: &'a str,
+    updated: Option<&'a str>,
+    url: Option<&'a str>,
+    reliability: Option<&'a str>,
+    paragraphs: usize,
+}
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    article: &'a str,
+    paragraph: usize,
+}
+
+#[derive(Serialize)]
+struct JsonActor<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    aliases: &'a [String],
+    summary: Option<&'a str>,
+    relations: Vec<JsonRelation<'a>>,
+    mentions: Vec<JsonMention<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelation<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    wording: &'a str,
+    actor: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonParticipant<'a> {
+    actor: &'a str,
+    role: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCite<'a> {
+    article: &'a str,
+    paragraph: Option<usize>,
+    quote: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    id: &'a str,
+    date: &'a str,
+    title: &'a str,
+    kind: Option<&'a str>,
+    status: Option<&'a str>,
+    location: Option<&'a str>,
+    summary: Option<&'a str>,
+    actors: Vec<JsonParticipant<'a>>,
+    cites: Vec<JsonCite<'a>>,
+}
+
+fn pack_json(pack: &Pack) -> Json<'_> {
+    Json {
+        title: &pack.title,
+        subtitle: pack.subtitle.as_deref(),
+        marking: pack.marking.as_deref(),
+        author: pack.author.as_deref(),
+        date: pack.date.as_ref().map(|d| d.0.as_str()),
+        articles: pack
+            .articles
+            .iter()
+            .map(|a| JsonArticle {
+                id: &a.id,
+                title: &a.title,
+                publisher: &a.publisher,
+                author: a.author.as_deref(),
+                published: &a.published.0,
+                updated: a.updated.as_ref().map(|u| u.0.as_str()),
+                url: a.url.as_deref(),
+                reliability: a.reliability.as_deref(),
+                paragraphs: a.paragraphs.len(),
+            })
+            .collect(),
+        actors: pack
+            .actors
+            .iter()
+            .map(|a| JsonActor {
+                id: &a.id,
+                name: &a.name,
+                kind: &a.kind,
+                aliases: &a.aliases,
+                summary: a.summary.as_ref().map(|s| s.source.as_str()),
+                relations: a
+                    .relations
+                    .iter()
+                    .map(|r| JsonRelation {
+                        kind: &r.kind,
+                        wording: r.wording,
+                        actor: &pack.actors[r.other].id,
+                    })
+                    .collect(),
+                mentions: a
+                    .mentions
+                    .iter()
+                    .map(|(art, p)| JsonMention {
+                        article: &pack.articles[*art].id,
+                        paragraph: *p,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        events: pack
+            .events
+            .iter()
+            .map(|e| JsonEvent {
+                id: &e.id,
+                date: &e.date.0,
+                title: &e.title,
+                kind: e.kind.as_deref(),
+                status: e.status.as_deref(),
+                location: e.location.as_deref(),
+                summary: e.summary.as_ref().map(|s| s.source.as_str()),
+                actors: e
+                    .actors
+                    .iter()
+                    .map(|(a, role)| JsonParticipant {
+                        actor: &pack.actors[*a].id,
+                        role,
+                    })
+                    .collect(),
+                cites: e
+                    .cites
+                    .iter()
+                    .map(|&c| {
+                        let citation = &pack.citations[c];
+                        JsonCite {
+                            article: &pack.articles[citation.article].id,
+                            paragraph: citation.passage.as_ref().map(|p| p.paragraph),
+                            quote: citation.passage.as_ref().map(|p| p.quote.as_str()),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct Sitemap {
+    urls: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct NotFound {}
+
+/// Renders `pack.json`, `sitemap.xml` and `404.html`.
+pub fn render(
+    pack: &Pack,
+    renderer: &Renderer,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut json = serde_json::to_vec_pretty(&pack_json(pack))
+        .map_err(|e| Diagnostic::general(format!("cannot write pack.json: {e}"), None))?;
+    json.push(b'\n');
+
+    let base = options
+        .base_url
+        .as_deref()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let mut pages = vec![
+        String::new(),
+        "chronology/".into(),
+        "actors/".into(),
+        "articles/".into(),
+        "print/".into(),
+    ];
+    pages.extend(pack.actors.iter().map(|a| format!("actors/{}/", a.id)));
+    pages.extend(pack.articles.iter().map(|a| format!("articles/{}/", a.id)));
+    let urls = pages
+        .into_iter()
+        .map(|p| {
+            if base.is_empty() {
+                p
+            } else {
+                format!("{base}/{p}")
+            }
+        })
+        .collect();
+    let sitemap = renderer.page("sitemap.xml", &Sitemap { urls })?;
+
+    let page = Page::new(
+        "404",
+        "Page not found",
+        "404.html",
+        PageRefs::new(pack, 0),
+        NotFound {},
+    );
+    let not_found = renderer.page("404.html", &page)?;
+    Ok(vec![
+        OutputFile {
+            path: "pack.json".into(),
+            contents: Contents::Bytes(json),
+        },
+        OutputFile {
+            path: "sitemap.xml".into(),
+            contents: Contents::Bytes(sitemap),
+        },
+        OutputFile {
+            path: "404.html".into(),
+            contents: Contents::Bytes(not_found),
+        },
+    ])
+}

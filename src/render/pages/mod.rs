@@ -1,0 +1,98 @@
+//! One module per page kind (SPEC §7). Each builds the context its template
+//! needs from the pack, in the order the page shows things, so that citation
+//! numbers run from 1 down the page.
+
+pub mod actors;
+pub mod articles;
+pub mod chronology;
+pub mod data;
+pub mod home;
+pub mod print;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::{Pack, RichText};
+
+use super::refs::{PageRefs, RefView};
+
+/// What every page's template sees besides `site` and its own fields.
+#[derive(Serialize)]
+pub struct Page<T: Serialize> {
+    /// The relative path to the site root ("", "../", "../../").
+    pub root: String,
+    /// The page's title (the pack's title is added by the template).
+    pub title: String,
+    /// Which page kind: home, chronology, actors, actor, articles, article, print, 404.
+    pub kind: &'static str,
+    /// The page's path from the site root.
+    pub path: String,
+    /// The page's references, numbered.
+    pub refs: Vec<RefView>,
+    /// The page kind's own fields.
+    #[serde(flatten)]
+    pub body: T,
+}
+
+impl<T: Serialize> Page<T> {
+    /// A page whose references were numbered by `refs` while `body` was built.
+    pub fn new(
+        kind: &'static str,
+        title: impl Into<String>,
+        path: impl Into<String>,
+        refs: PageRefs<'_>,
+        body: T,
+    ) -> Self {
+        Page {
+            root: refs.root().to_string(),
+            title: title.into(),
+            kind,
+            path: path.into(),
+            refs: refs.into_list(),
+            body,
+        }
+    }
+}
+
+/// Turns every markdown field of the pack into HTML, in parallel, before the
+/// pages that show them are rendered.
+pub fn warm_markdown(pack: &Pack) {
+    let mut texts: Vec<&RichText> = Vec::new();
+    texts.extend(pack.summary.iter());
+    texts.extend(pack.key_judgments.iter().map(|k| &k.text));
+    for a in &pack.articles {
+        texts.extend(a.summary.iter());
+        texts.extend(a.key_points.iter().map(|k| &k.text));
+    }
+    texts.extend(pack.actors.iter().filter_map(|a| a.summary.as_ref()));
+    texts.extend(pack.events.iter().filter_map(|e| e.summary.as_ref()));
+    texts.par_iter().for_each(|t| {
+        t.html.get_or_init(|| super::markdown::to_html(&t.markdown));
+    });
+}
+
+/// A readable label for an actor kind.
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "person" => "People",
+        "armed-group" => "Armed groups",
+        "coalition" => "Coalitions",
+        "state" => "States",
+        "government" => "Governments and officials' bodies",
+        "military" => "Military forces",
+        "organisation" => "Organisations",
+        _ => "Other",
+    }
+}
+
+/// The order actor kinds are listed in.
+pub const KIND_ORDER: [&str; 8] = [
+    "armed-group",
+    "coalition",
+    "state",
+    "government",
+    "military",
+    "organisation",
+    "person",
+    "other",
+];

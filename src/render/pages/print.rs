@@ -1,0 +1,172 @@
+//! `print/index.html`: the whole pack as one document, the briefing book —
+//! cover, contents, summary and key judgments, chronology, every actor, every
+//! source's summary and key points, and the references as endnotes. Every
+//! link inside it points within the document.
+
+use serde::Serialize;
+
+use super::super::markdown::fill;
+use super::super::refs::PageRefs;
+use super::super::views::{ActorLink, actor_link};
+use super::super::{Contents, OutputFile, Renderer};
+use super::articles::{SourceView, source_view};
+use super::chronology::{Year, years};
+use super::home::newest_first;
+use super::{KIND_ORDER, Page, kind_label};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Pack, Target};
+
+#[derive(Serialize)]
+struct Judgment {
+    text: String,
+    confidence: Option<String>,
+    cites: String,
+}
+
+#[derive(Serialize)]
+struct RelationView {
+    wording: &'static str,
+    other: ActorLink,
+    cites: String,
+}
+
+#[derive(Serialize)]
+struct EventRef {
+    title: String,
+    date: String,
+    href: String,
+    role: String,
+}
+
+#[derive(Serialize)]
+struct ActorEntry {
+    link: ActorLink,
+    aliases: Vec<String>,
+    summary: Option<String>,
+    relations: Vec<RelationView>,
+    events: Vec<EventRef>,
+}
+
+#[derive(Serialize)]
+struct ActorGroup {
+    label: &'static str,
+    actors: Vec<ActorEntry>,
+}
+
+#[derive(Serialize)]
+struct ArticleEntry {
+    source: SourceView,
+    summary: Option<String>,
+    key_points: Vec<Judgment>,
+}
+
+#[derive(Serialize)]
+struct Book {
+    summary: Option<String>,
+    key_judgments: Vec<Judgment>,
+    years: Vec<Year>,
+    actor_groups: Vec<ActorGroup>,
+    articles: Vec<ArticleEntry>,
+}
+
+/// Renders the briefing book.
+pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut refs = PageRefs::for_document(pack, 1);
+    let summary = pack.summary.as_ref().map(|s| fill(s, pack, &mut refs));
+    let key_judgments = pack
+        .key_judgments
+        .iter()
+        .map(|k| Judgment {
+            text: fill(&k.text, pack, &mut refs),
+            confidence: k.confidence.clone(),
+            cites: refs.markers(&k.cites),
+        })
+        .collect();
+    let years = years(pack, &mut refs);
+    let mut actor_groups = Vec::new();
+    for kind in KIND_ORDER {
+        let mut members: Vec<usize> = (0..pack.actors.len())
+            .filter(|&i| pack.actors[i].kind == kind)
+            .collect();
+        members.sort_by(|&a, &b| {
+            pack.actors[a]
+                .name
+                .to_lowercase()
+                .cmp(&pack.actors[b].name.to_lowercase())
+                .then(a.cmp(&b))
+        });
+        if members.is_empty() {
+            continue;
+        }
+        let actors = members
+            .into_iter()
+            .map(|i| {
+                let a = &pack.actors[i];
+                let summary = a.summary.as_ref().map(|s| fill(s, pack, &mut refs));
+                let relations = a
+                    .relations
+                    .iter()
+                    .map(|r| RelationView {
+                        wording: r.wording,
+                        other: actor_link(pack, r.other, &refs),
+                        cites: refs.markers(&r.cites),
+                    })
+                    .collect();
+                let events = a
+                    .events
+                    .iter()
+                    .map(|(e, role)| EventRef {
+                        title: pack.events[*e].title.clone(),
+                        date: pack.events[*e].date.1.to_string(),
+                        href: refs.href(Target::Event(*e)),
+                        role: role.clone(),
+                    })
+                    .collect();
+                ActorEntry {
+                    link: actor_link(pack, i, &refs),
+                    aliases: a.aliases.clone(),
+                    summary,
+                    relations,
+                    events,
+                }
+            })
+            .collect();
+        actor_groups.push(ActorGroup {
+            label: kind_label(kind),
+            actors,
+        });
+    }
+    let articles = newest_first(pack)
+        .into_iter()
+        .map(|i| {
+            let a = &pack.articles[i];
+            let summary = a.summary.as_ref().map(|s| fill(s, pack, &mut refs));
+            let key_points = a
+                .key_points
+                .iter()
+                .map(|k| Judgment {
+                    text: fill(&k.text, pack, &mut refs),
+                    confidence: None,
+                    cites: refs.markers(&k.cites),
+                })
+                .collect();
+            ArticleEntry {
+                source: source_view(pack, i, &refs),
+                summary,
+                key_points,
+            }
+        })
+        .collect();
+    let book = Book {
+        summary,
+        key_judgments,
+        years,
+        actor_groups,
+        articles,
+    };
+    let page = Page::new("print", pack.title.clone(), "print/index.html", refs, book);
+    Ok(vec![OutputFile {
+        path: "print/index.html".into(),
+        contents: Contents::Bytes(renderer.page("print.html", &page)?),
+    }])
+}

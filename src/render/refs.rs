@@ -1,0 +1,203 @@
+//! A page's references (SPEC §4): citations are numbered in the order the
+//! page shows them, the same passage keeps its number, and the page ends with
+//! the list — article, publisher, date, the paragraph on the article page and
+//! the original with a URL text fragment.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::{CitationId, Pack, Target};
+
+use super::markdown::escape;
+
+/// One entry of a page's reference list.
+#[derive(Debug, Serialize)]
+pub struct RefView {
+    /// Its number on the page.
+    pub n: usize,
+    /// The article's id.
+    pub article_id: String,
+    /// The article's title.
+    pub title: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// Its publication date, for display.
+    pub date: String,
+    /// Link to the article page (to the paragraph when a passage is cited).
+    pub href: String,
+    /// The paragraph cited, from 1.
+    pub paragraph: Option<usize>,
+    /// The passage as it stands in the article.
+    pub quote: Option<String>,
+    /// The original article, with a text fragment for the passage.
+    pub original: Option<String>,
+}
+
+/// Numbers the citations of one page.
+pub struct PageRefs<'p> {
+    pack: &'p Pack,
+    root: String,
+    order: Vec<CitationId>,
+    numbers: HashMap<CitationId, usize>,
+    /// Links go to the site's pages, or stay inside one document (print).
+    document: bool,
+}
+
+impl<'p> PageRefs<'p> {
+    /// References for a page `depth` folders below the site root.
+    pub fn new(pack: &'p Pack, depth: usize) -> Self {
+        PageRefs {
+            pack,
+            root: super::markdown::root(depth),
+            order: Vec::new(),
+            numbers: HashMap::new(),
+            document: false,
+        }
+    }
+
+    /// References for the print document, where every link stays inside it.
+    pub fn for_document(pack: &'p Pack, depth: usize) -> Self {
+        PageRefs {
+            document: true,
+            ..PageRefs::new(pack, depth)
+        }
+    }
+
+    /// True for the print document.
+    pub fn is_document(&self) -> bool {
+        self.document
+    }
+
+    /// The link from this page to `target`.
+    pub fn href(&self, target: Target) -> String {
+        if self.document {
+            return match target {
+                Target::Actor(i) => format!("#actor-{}", self.pack.actors[i].id),
+                Target::Event(i) => format!("#event-{}", self.pack.events[i].id),
+                Target::Article(i) => format!("#article-{}", self.pack.articles[i].id),
+            };
+        }
+        format!(
+            "{}{}",
+            self.root,
+            super::markdown::target_path(self.pack, target)
+        )
+    }
+
+    /// The relative path from this page to the site root.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    /// The number of citation `id` on this page, giving it the next number
+    /// when it is new.
+    pub fn number(&mut self, id: CitationId) -> usize {
+        let next = self.order.len() + 1;
+        *self.numbers.entry(id).or_insert_with(|| {
+            self.order.push(id);
+            next
+        })
+    }
+
+    /// The inline marker of citation `id`: a superscript number linking to
+    /// its entry in the list.
+    pub fn marker(&mut self, id: CitationId) -> String {
+        let n = self.number(id);
+        format!(
+            "<sup class=\"cite\"><a href=\"#ref-{n}\" aria-label=\"reference {n}\">{n}</a></sup>"
+        )
+    }
+
+    /// The markers of several citations, side by side.
+    pub fn markers(&mut self, ids: &[CitationId]) -> String {
+        let mut out = String::new();
+        for &id in ids {
+            out.push_str(&self.marker(id));
+        }
+        out
+    }
+
+    /// The reference list, in number order.
+    pub fn into_list(self) -> Vec<RefView> {
+        let pack = self.pack;
+        self.order
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| {
+                let citation = &pack.citations[id];
+                let article = &pack.articles[citation.article];
+                let mut href = self.href(Target::Article(citation.article));
+                let (paragraph, quote) = match &citation.passage {
+                    Some(p) => {
+                        if !self.document {
+                            let _ = write!(href, "#p{}", p.paragraph);
+                        }
+                        let text = article
+                            .paragraphs
+                            .get(p.paragraph - 1)
+                            .and_then(|t| t.get(p.range.clone()))
+                            .unwrap_or(&p.quote);
+                        (
+                            Some(p.paragraph),
+                            Some(text.split_whitespace().collect::<Vec<_>>().join(" ")),
+                        )
+                    }
+                    None => (None, None),
+                };
+                let original = article.url.as_ref().map(|url| match &quote {
+                    Some(q) => format!(
+                        "{}#:~:text={}",
+                        url.split('#').next().unwrap_or(url),
+                        text_fragment(q)
+                    ),
+                    None => url.clone(),
+                });
+                RefView {
+                    n: i + 1,
+                    article_id: article.id.clone(),
+                    title: article.title.clone(),
+                    publisher: article.publisher.clone(),
+                    date: article.published.1.to_string(),
+                    href,
+                    paragraph,
+                    quote,
+                    original,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Percent-encodes `text` for a `#:~:text=` fragment (where `-`, `,` and `&`
+/// are syntax and must be encoded too).
+pub fn text_fragment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Escaped HTML of plain text (for inline renderings).
+pub fn text(t: &str) -> String {
+    escape(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_encode_syntax_characters() {
+        assert_eq!(
+            text_fragment("Iran-backed, “five” & more"),
+            "Iran%2Dbacked%2C%20%E2%80%9Cfive%E2%80%9D%20%26%20more"
+        );
+    }
+}

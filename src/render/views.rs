@@ -1,0 +1,228 @@
+//! The pieces page contexts are made of: what a template sees of an actor,
+//! an event, an article or a paragraph. Built from the resolved pack, with
+//! links already made relative to the page being rendered.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::model::{Actor, Article, Citer, Event, Pack, Target};
+
+use super::markdown::{escape, fill, target_name};
+use super::refs::PageRefs;
+
+/// A link to an actor.
+#[derive(Debug, Serialize)]
+pub struct ActorLink {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// Relative link to the actor page.
+    pub href: String,
+}
+
+/// An actor in an event, with its role.
+#[derive(Debug, Serialize)]
+pub struct Participant {
+    /// The actor.
+    pub actor: ActorLink,
+    /// Its role.
+    pub role: String,
+}
+
+/// An event as shown in a list.
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    /// Id (the chronology anchor).
+    pub id: String,
+    /// Relative link to its chronology entry.
+    pub href: String,
+    /// The date as shown ("late January 2024").
+    pub date: String,
+    /// The date as written.
+    pub date_source: String,
+    /// The year it starts in, for grouping.
+    pub year: i32,
+    /// Title.
+    pub title: String,
+    /// Kind.
+    pub kind: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// Status.
+    pub status: Option<String>,
+    /// Participants.
+    pub actors: Vec<Participant>,
+    /// Summary HTML.
+    pub summary: Option<String>,
+    /// Citation markers HTML.
+    pub cites: String,
+}
+
+/// A link to an article with its source line.
+#[derive(Debug, Serialize)]
+pub struct ArticleLink {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Publication date as shown.
+    pub date: String,
+    /// Relative link to the article page.
+    pub href: String,
+}
+
+/// A link to anything that can be linked.
+#[derive(Debug, Serialize)]
+pub struct Link {
+    /// Text shown.
+    pub text: String,
+    /// Relative link.
+    pub href: String,
+    /// What it is: actor, event, article or pack.
+    pub kind: &'static str,
+}
+
+/// Link to an actor from the page of `refs`.
+pub fn actor_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink {
+    let a: &Actor = &pack.actors[i];
+    ActorLink {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        kind: a.kind.clone(),
+        href: refs.href(Target::Actor(i)),
+    }
+}
+
+/// Link to an article from the page of `refs`.
+pub fn article_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ArticleLink {
+    let a: &Article = &pack.articles[i];
+    ArticleLink {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        publisher: a.publisher.clone(),
+        date: a.published.1.to_string(),
+        href: refs.href(Target::Article(i)),
+    }
+}
+
+/// Link to whatever cites an article.
+pub fn citer_link(pack: &Pack, citer: Citer, refs: &PageRefs<'_>) -> Link {
+    let (target, kind) = match citer {
+        Citer::Pack => {
+            let href = if refs.is_document() {
+                "#summary".to_string()
+            } else {
+                format!("{}index.html", refs.root())
+            };
+            return Link {
+                text: format!("{} (summary)", pack.title),
+                href,
+                kind: "pack",
+            };
+        }
+        Citer::Actor(i) => (Target::Actor(i), "actor"),
+        Citer::Event(i) => (Target::Event(i), "event"),
+        Citer::Article(i) => (Target::Article(i), "article"),
+    };
+    Link {
+        text: target_name(pack, target).to_string(),
+        href: refs.href(target),
+        kind,
+    }
+}
+
+/// An event as shown in lists, its citations numbered on the page.
+pub fn event_view(pack: &Pack, i: usize, refs: &mut PageRefs<'_>) -> EventView {
+    let e: &Event = &pack.events[i];
+    let summary = e.summary.as_ref().map(|s| fill(s, pack, refs));
+    EventView {
+        id: e.id.clone(),
+        href: refs.href(Target::Event(i)),
+        date: e.date.1.to_string(),
+        date_source: e.date.0.clone(),
+        year: e.date.1.start.year,
+        title: e.title.clone(),
+        kind: e.kind.clone(),
+        location: e.location.clone(),
+        status: e.status.clone(),
+        actors: e
+            .actors
+            .iter()
+            .map(|(a, role)| Participant {
+                actor: actor_link(pack, *a, refs),
+                role: role.clone(),
+            })
+            .collect(),
+        summary,
+        cites: refs.markers(&e.cites),
+    }
+}
+
+/// How to show one body paragraph.
+pub struct ParagraphStyle<'a> {
+    /// Ranges to mark as cited passages.
+    pub marks: &'a [Range<usize>],
+    /// Link mentions to actor pages.
+    pub link_mentions: bool,
+    /// Mark mentions of this actor instead of linking them.
+    pub focus: Option<usize>,
+}
+
+/// The HTML of paragraph `n` (from 1) of `article`, with mentions linked or
+/// marked and cited passages marked.
+pub fn paragraph_html(
+    article: &Article,
+    n: usize,
+    refs: &PageRefs<'_>,
+    style: &ParagraphStyle<'_>,
+) -> String {
+    let text = &article.paragraphs[n - 1];
+    let mentions = &article.mentions[n - 1];
+    // cut points: every mark and mention boundary
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for r in style.marks {
+        cuts.extend([r.start, r.end]);
+    }
+    for m in mentions {
+        cuts.extend([m.range.start, m.range.end]);
+    }
+    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(text.len() + 64);
+    for w in cuts.windows(2) {
+        let (start, end) = (w[0], w[1]);
+        if start == end {
+            continue;
+        }
+        let segment = escape(&text[start..end]).replace('\n', " ");
+        let marked = style.marks.iter().any(|r| r.start <= start && end <= r.end);
+        let mention = mentions
+            .iter()
+            .find(|m| m.range.start <= start && end <= m.range.end);
+        let mut piece = match mention {
+            Some(m) if style.focus == Some(m.actor) => {
+                format!("<mark class=\"mention\">{segment}</mark>")
+            }
+            Some(m) if style.link_mentions => {
+                format!(
+                    "<a class=\"mention\" href=\"{}\">{segment}</a>",
+                    escape(&refs.href(Target::Actor(m.actor)))
+                )
+            }
+            _ => segment,
+        };
+        if marked {
+            piece = format!("<mark class=\"cited\">{piece}</mark>");
+        }
+        let _ = write!(out, "{piece}");
+    }
+    out
+}

@@ -1,0 +1,329 @@
+//! Resolving references inside content: citations of articles (checked
+//! against the article's text) and the `[[links]]` / `[@cites]` inside
+//! markdown fields. Identical citations are stored once for the whole pack.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, nearest};
+use crate::load::locate::{Step, locate};
+use crate::model::{Citation, CitationId, Citer, Inline, Passage, RichText, Target, placeholder};
+
+use super::ids::IdTable;
+use super::markup::{Token, scan};
+use super::quotes::{QuoteIndex, normalise};
+
+/// What the resolver knows of one article.
+pub struct ArticleRef<'a> {
+    /// The article's id.
+    pub id: &'a str,
+    /// Its body, indexed for quotes.
+    pub quotes: &'a QuoteIndex,
+    /// Its whole captured text, indexed, to explain a quote that is in a
+    /// skipped paragraph.
+    pub text_file: &'a SourceFile,
+}
+
+/// Where a value stands: its file and the path to it.
+#[derive(Clone, Copy)]
+pub struct Site<'a> {
+    /// The file.
+    pub file: &'a SourceFile,
+    /// The path to the value in the file.
+    pub path: &'a [Step<'a>],
+}
+
+impl Site<'_> {
+    fn error(&self, message: impl Into<String>, needle: Option<&str>) -> Diagnostic {
+        let (position, width) = locate(&self.file.text, self.path, needle);
+        Diagnostic::error(message, self.file, position).with_width(width)
+    }
+
+    fn with(&self, step: Step<'static>, f: impl FnOnce(Site<'_>)) {
+        let mut path = self.path.to_vec();
+        path.push(step);
+        f(Site {
+            file: self.file,
+            path: &path,
+        });
+    }
+}
+
+/// The state shared while resolving: ids, articles, the citation table.
+pub struct Resolver<'a> {
+    /// Every id of the pack.
+    pub ids: &'a IdTable,
+    /// Articles by index.
+    pub articles: Vec<ArticleRef<'a>>,
+    /// Ids known to exist although their file did not load (no error twice).
+    pub broken_ids: &'a std::collections::HashSet<String>,
+    /// Every distinct citation so far.
+    pub citations: Vec<Citation>,
+    interned: HashMap<(usize, Option<String>), CitationId>,
+    /// Who cites what.
+    pub citers: Vec<(Citer, CitationId)>,
+    /// Problems found.
+    pub diagnostics: Diagnostics,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over `ids` and `articles`.
+    pub fn new(
+        ids: &'a IdTable,
+        articles: Vec<ArticleRef<'a>>,
+        broken_ids: &'a std::collections::HashSet<String>,
+    ) -> Self {
+        Resolver {
+            ids,
+            articles,
+            broken_ids,
+            citations: Vec::new(),
+            interned: HashMap::new(),
+            citers: Vec::new(),
+            diagnostics: Diagnostics::default(),
+        }
+    }
+
+    /// Resolves `id` to an actor, reporting an unknown or wrong-kind id.
+    pub fn actor(&mut self, id: &str, site: Site<'_>) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Target::Actor(i)) => Some(i),
+            Some(other) => {
+                self.diagnostics.push(
+                    site.error(
+                        format!("`{id}` is {}, not an actor", kind_of(other)),
+                        Some(id),
+                    )
+                    .with_help("name an actor here: a file of content/actors/"),
+                );
+                None
+            }
+            None => {
+                self.unknown(id, "actor", site, |t| matches!(t, Target::Actor(_)));
+                None
+            }
+        }
+    }
+
+    /// Resolves `id` to an article.
+    pub fn article(&mut self, id: &str, site: Site<'_>) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Target::Article(i)) => Some(i),
+            Some(other) => {
+                self.diagnostics.push(
+                    site.error(
+                        format!("`{id}` is {}, not an article", kind_of(other)),
+                        Some(id),
+                    )
+                    .with_help("cite an article: a file of content/articles/"),
+                );
+                None
+            }
+            None => {
+                self.unknown(id, "article", site, |t| matches!(t, Target::Article(_)));
+                None
+            }
+        }
+    }
+
+    fn unknown(&mut self, id: &str, what: &str, site: Site<'_>, fits: impl Fn(Target) -> bool) {
+        if self.broken_ids.contains(id) {
+            return; // its own file failed to load and was reported
+        }
+        let mut candidates: Vec<&str> = self.ids.ids_where(fits).collect();
+        candidates.sort_unstable();
+        let help = match nearest(id, candidates.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("no {what} has this id; {what}s are the files of content/{what}s/"),
+        };
+        self.diagnostics.push(
+            site.error(format!("unknown {what} `{id}`"), Some(id))
+                .with_help(help),
+        );
+    }
+
+    /// Resolves a citation of `article_id`, checking `quote` against its body.
+    pub fn cite(
+        &mut self,
+        article_id: &str,
+        quote: Option<&str>,
+        site: Site<'_>,
+        article_site: Site<'_>,
+        citer: Citer,
+    ) -> Option<CitationId> {
+        let article = self.article(article_id, article_site)?;
+        let key = (article, quote.map(normalise));
+        if let Some(&id) = self.interned.get(&key) {
+            self.citers.push((citer, id));
+            return Some(id);
+        }
+        let passage = match quote {
+            None => None,
+            Some(q) if q.trim().is_empty() => {
+                self.diagnostics.push(site.error("empty quote", None).with_help("quote a verbatim passage of the article, or leave the quote out to cite the whole article"));
+                return None;
+            }
+            Some(q) => match self.articles[article].quotes.find(q) {
+                Some((paragraph, range)) => Some(Passage {
+                    quote: q.to_string(),
+                    paragraph,
+                    range,
+                }),
+                None => {
+                    let needle: String = q.trim().chars().take(24).collect();
+                    let a = &self.articles[article];
+                    let in_text = QuoteIndex::new(&[a.text_file.text.as_ref()])
+                        .find(q)
+                        .is_some();
+                    let help = if in_text {
+                        format!(
+                            "the passage is in {}, but in a paragraph that is not part of the body (the title, a `skip` entry, or after `end_at`)",
+                            a.text_file.display.display()
+                        )
+                    } else {
+                        format!(
+                            "copy the passage from {} exactly; matching ignores only letter case, spacing and the style of quotes and dashes, and a quote cannot span paragraphs",
+                            a.text_file.display.display()
+                        )
+                    };
+                    self.diagnostics.push(
+                        site.error(
+                            format!(
+                                "quote not found in article `{article_id}`: \"{}\"",
+                                q.trim()
+                            ),
+                            Some(&needle),
+                        )
+                        .with_help(help),
+                    );
+                    return None;
+                }
+            },
+        };
+        let id = self.citations.len();
+        self.citations.push(Citation { article, passage });
+        self.interned.insert(key, id);
+        self.citers.push((citer, id));
+        Some(id)
+    }
+
+    /// Resolves a `{article, quote}` entry of a `cites:` list at `site`
+    /// (which points at the entry); `default_article` stands in for a
+    /// missing `article` (an article's own key points).
+    pub fn cite_entry(
+        &mut self,
+        article: Option<&str>,
+        quote: Option<&str>,
+        default_article: Option<&str>,
+        site: Site<'_>,
+        citer: Citer,
+    ) -> Option<CitationId> {
+        let mut quote_path = site.path.to_vec();
+        quote_path.push(Step::Key("quote"));
+        let mut article_path = site.path.to_vec();
+        article_path.push(Step::Key("article"));
+        let quote_site = Site {
+            file: site.file,
+            path: &quote_path,
+        };
+        let article_site = Site {
+            file: site.file,
+            path: &article_path,
+        };
+        match article.or(default_article) {
+            Some(a) => self.cite(a, quote, quote_site, article_site, citer),
+            None => {
+                self.diagnostics.push(
+                    site.error("a citation needs `article`", None)
+                        .with_help("write `{article: <article-id>, quote: \"…\"}`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Resolves the links and citations of a markdown field at `site`.
+    pub fn rich(&mut self, source: &str, site: Site<'_>, citer: Citer) -> RichText {
+        let mut markdown = String::with_capacity(source.len());
+        let mut inlines = Vec::new();
+        let mut last = 0;
+        for (range, token) in scan(source) {
+            markdown.push_str(&source[last..range.start]);
+            last = range.end;
+            let raw = &source[range.clone()];
+            let inline = match token {
+                Err(why) => {
+                    self.diagnostics.push(site.error(why, Some(raw)));
+                    None
+                }
+                Ok(Token::Link { id, text }) => match self.ids.get(id) {
+                    Some(target) => Some(Inline::Link {
+                        target,
+                        text: text.map(str::to_string),
+                    }),
+                    None => {
+                        self.unknown(id, "id", site, |_| true);
+                        None
+                    }
+                },
+                Ok(Token::Cite { id, quote }) => {
+                    self.cite(id, quote, site, site, citer).map(Inline::Cite)
+                }
+            };
+            match inline {
+                Some(inline) => {
+                    markdown.push_str(&placeholder(inlines.len()));
+                    inlines.push(inline);
+                }
+                None => markdown.push_str(raw),
+            }
+        }
+        markdown.push_str(&source[last..]);
+        RichText {
+            source: source.to_string(),
+            markdown,
+            inlines,
+            html: Default::default(),
+        }
+    }
+
+    /// Resolves every entry of a `cites:` list found at `site`.
+    pub fn cite_list(
+        &mut self,
+        cites: &[crate::load::raw::RawCite],
+        default_article: Option<&str>,
+        site: Site<'_>,
+        citer: Citer,
+    ) -> Vec<CitationId> {
+        let mut out = Vec::new();
+        site.with(Step::Key("cites"), |list| {
+            for (k, c) in cites.iter().enumerate() {
+                let mut path = list.path.to_vec();
+                path.push(Step::Index(k));
+                let entry = Site {
+                    file: list.file,
+                    path: &path,
+                };
+                if let Some(id) = self.cite_entry(
+                    c.article.as_deref(),
+                    c.quote.as_deref(),
+                    default_article,
+                    entry,
+                    citer,
+                ) {
+                    if !out.contains(&id) {
+                        out.push(id);
+                    }
+                }
+            }
+        });
+        out
+    }
+}
+
+fn kind_of(target: Target) -> &'static str {
+    match target {
+        Target::Actor(_) => "an actor",
+        Target::Event(_) => "an event",
+        Target::Article(_) => "an article",
+    }
+}

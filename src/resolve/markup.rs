@@ -1,0 +1,176 @@
+//! The two inline forms of SPEC §4 inside markdown: `[[id]]` / `[[id|text]]`
+//! links and `[@article]` / `[@article "quote"]` citations.
+
+use std::ops::Range;
+
+/// A link or citation found in markdown source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// `[[id]]` or `[[id|text]]`.
+    Link {
+        /// The id.
+        id: &'a str,
+        /// The text to show instead of the name.
+        text: Option<&'a str>,
+    },
+    /// `[@id]` or `[@id "quote"]`.
+    Cite {
+        /// The article id.
+        id: &'a str,
+        /// The quoted passage.
+        quote: Option<&'a str>,
+    },
+}
+
+/// Every link and citation in `source`, with its byte range, in order.
+/// Malformed forms (an unclosed `[[`, say) are returned as errors with their
+/// range so the user hears about them instead of seeing brackets on the page.
+pub fn scan(source: &str) -> Vec<(Range<usize>, Result<Token<'_>, String>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bytes = source.as_bytes();
+    while i < bytes.len() {
+        if bytes[i] == b'[' && bytes.get(i + 1) == Some(&b'[') {
+            match source[i + 2..].find("]]") {
+                Some(end) => {
+                    let inner = &source[i + 2..i + 2 + end];
+                    let range = i..i + 2 + end + 2;
+                    let (id, text) = match inner.split_once('|') {
+                        Some((id, text)) => (id.trim(), Some(text.trim())),
+                        None => (inner.trim(), None),
+                    };
+                    out.push((range.clone(), Ok(Token::Link { id, text })));
+                    i = range.end;
+                }
+                None => {
+                    out.push((
+                        i..source.len(),
+                        Err("`[[` is not closed by `]]`".to_string()),
+                    ));
+                    break;
+                }
+            }
+        } else if bytes[i] == b'[' && bytes.get(i + 1) == Some(&b'@') {
+            let start = i;
+            let rest = &source[i + 2..];
+            let id_len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(rest.len());
+            let id = &rest[..id_len];
+            let after = &rest[id_len..];
+            let trimmed = after.trim_start();
+            let gap = after.len() - trimmed.len();
+            if let Some(stripped) = trimmed.strip_prefix(']') {
+                let end = source.len() - stripped.len();
+                out.push((start..end, Ok(Token::Cite { id, quote: None })));
+                i = end;
+            } else if let Some(open) = trimmed.chars().next().filter(|c| matches!(c, '"' | '“')) {
+                let close = if open == '“' { '”' } else { '"' };
+                let body = &trimmed[open.len_utf8()..];
+                match body
+                    .find(close)
+                    .filter(|&q| body[q + close.len_utf8()..].trim_start().starts_with(']'))
+                {
+                    Some(q) => {
+                        let quote = &body[..q];
+                        let tail = &body[q + close.len_utf8()..];
+                        let tail_trim = tail.trim_start();
+                        let end = source.len() - tail_trim.len() + 1;
+                        out.push((
+                            start..end,
+                            Ok(Token::Cite {
+                                id,
+                                quote: Some(quote),
+                            }),
+                        ));
+                        i = end;
+                    }
+                    None => {
+                        let end = source[start..]
+                            .find(']')
+                            .map_or(source.len(), |e| start + e + 1);
+                        out.push((start..end, Err("the quote of this citation is not closed: write `[@article-id \"verbatim passage\"]`".to_string())));
+                        i = end;
+                    }
+                }
+                let _ = gap;
+            } else {
+                let end = source[start..]
+                    .find(']')
+                    .map_or(source.len(), |e| start + e + 1);
+                out.push((start..end, Err("malformed citation: write `[@article-id]` or `[@article-id \"verbatim passage\"]`".to_string())));
+                i = end;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(s: &str) -> Vec<Result<Token<'_>, String>> {
+        scan(s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn finds_links_and_citations() {
+        let s = "[[kataib-hezbollah]] and [[iran|Tehran]] said so [@the-national-2024-04-22 \"five rockets\"] [@rudaw].";
+        assert_eq!(
+            tokens(s),
+            vec![
+                Ok(Token::Link {
+                    id: "kataib-hezbollah",
+                    text: None
+                }),
+                Ok(Token::Link {
+                    id: "iran",
+                    text: Some("Tehran")
+                }),
+                Ok(Token::Cite {
+                    id: "the-national-2024-04-22",
+                    quote: Some("five rockets")
+                }),
+                Ok(Token::Cite {
+                    id: "rudaw",
+                    quote: None
+                }),
+            ]
+        );
+        let ranges: Vec<_> = scan(s).into_iter().map(|(r, _)| &s[r]).collect();
+        assert_eq!(ranges[2], "[@the-national-2024-04-22 \"five rockets\"]");
+    }
+
+    #[test]
+    fn quotes_may_hold_brackets_and_curly_marks() {
+        assert_eq!(
+            tokens("[@a \"the end of the [coalition’s] mission\"]"),
+            vec![Ok(Token::Cite {
+                id: "a",
+                quote: Some("the end of the [coalition’s] mission")
+            })]
+        );
+        assert_eq!(
+            tokens("[@a “curly”]"),
+            vec![Ok(Token::Cite {
+                id: "a",
+                quote: Some("curly")
+            })]
+        );
+    }
+
+    #[test]
+    fn leaves_ordinary_markdown_alone() {
+        assert!(tokens("a [link](http://x) and [note] and a@b").is_empty());
+    }
+
+    #[test]
+    fn reports_malformed_forms() {
+        assert!(tokens("[[unclosed")[0].is_err());
+        assert!(tokens("[@a \"unclosed]")[0].is_err());
+        assert!(tokens("[@a nonsense]")[0].is_err());
+    }
+}

@@ -1,0 +1,160 @@
+//! Finding a quoted passage in an article (SPEC §4). Matching ignores letter
+//! case, runs of white space, and the style of quote marks, apostrophes and
+//! dashes. Each article body is normalised once; every quote is then one
+//! substring search in it.
+
+use std::ops::Range;
+
+/// The character a quote-like or dash-like character compares as.
+fn fold_punctuation(c: char) -> char {
+    match c {
+        '“' | '”' | '″' | '"' | '„' | '‟' => '"',
+        '‘' | '’' | '′' | '\'' | '‚' | '‛' => '\'',
+        '–' | '—' | '-' | '‐' | '‑' | '−' => '-',
+        _ => c,
+    }
+}
+
+/// Appends the normalised form of `text` to `out`, recording for every byte
+/// written the offset (in `text`) of the character it came from.
+fn normalise_into(text: &str, out: &mut String, origin: &mut Vec<u32>) {
+    let mut in_space = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+                origin.push(at as u32);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        let c = fold_punctuation(c);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            origin.push(at as u32);
+        } else {
+            for lower in c.to_lowercase() {
+                let before = out.len();
+                out.push(lower);
+                origin.extend(std::iter::repeat_n(at as u32, out.len() - before));
+            }
+        }
+    }
+}
+
+/// The normalised form of a quote as written in YAML (trimmed).
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::new();
+    normalise_into(text.trim(), &mut out, &mut origin);
+    out
+}
+
+/// An article body prepared for quote lookups.
+#[derive(Debug, Default)]
+pub struct QuoteIndex {
+    /// All paragraphs normalised, separated by `\n` (which no quote contains).
+    text: String,
+    /// For each byte of `text` (and one past the end), the offset in its
+    /// paragraph of the character it came from.
+    origin: Vec<u32>,
+    /// Where each paragraph starts in `text`.
+    starts: Vec<usize>,
+}
+
+impl QuoteIndex {
+    /// Normalises `paragraphs` once.
+    pub fn new<S: AsRef<str>>(paragraphs: &[S]) -> Self {
+        let total: usize = paragraphs.iter().map(|p| p.as_ref().len() + 1).sum();
+        let mut index = QuoteIndex {
+            text: String::with_capacity(total),
+            origin: Vec::with_capacity(total),
+            starts: Vec::with_capacity(paragraphs.len()),
+        };
+        for p in paragraphs {
+            let p = p.as_ref();
+            index.starts.push(index.text.len());
+            normalise_into(p, &mut index.text, &mut index.origin);
+            index.text.push('\n');
+            index.origin.push(p.len() as u32);
+        }
+        index.origin.push(0);
+        index
+    }
+
+    /// The first paragraph (from 1) holding `quote`, with the quote's byte
+    /// range in that paragraph; `None` when no paragraph holds it.
+    pub fn find(&self, quote: &str) -> Option<(usize, Range<usize>)> {
+        let needle = normalise(quote);
+        if needle.is_empty() || needle.contains('\n') {
+            return None;
+        }
+        let at = self.text.find(&needle)?;
+        let paragraph = self.starts.partition_point(|&s| s <= at);
+        let start = self.origin[at] as usize;
+        let end = self.origin[at + needle.len()] as usize;
+        Some((paragraph, start..end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: [&str; 3] = [
+        "Iran-backed Iraqi militias on Monday announced the resumption of attacks.",
+        "“What happened a short while ago is the beginning,” it said, referring to the launch of five rockets.",
+        "Kataib Sayyid Al Shuhada – one of the oldest Iran-backed factions in Iraq – has joined   a parallel PMF organisation.",
+    ];
+
+    #[test]
+    fn finds_the_paragraph_and_exact_range() {
+        let index = QuoteIndex::new(&BODY);
+        let (p, range) = index.find("five rockets").expect("found");
+        assert_eq!(p, 2);
+        assert_eq!(&BODY[1][range], "five rockets");
+    }
+
+    #[test]
+    fn ignores_case_space_and_punctuation_style() {
+        let index = QuoteIndex::new(&BODY);
+        let (p, range) = index
+            .find("\"what happened a short while ago is the beginning,\"")
+            .expect("found");
+        assert_eq!(p, 2);
+        assert_eq!(
+            &BODY[1][range],
+            "“What happened a short while ago is the beginning,”"
+        );
+        let (p, range) = index.find("Al Shuhada - one of the oldest iran-backed factions in iraq — has joined a parallel").expect("found");
+        assert_eq!(p, 3);
+        assert!(BODY[2][range].ends_with("joined   a parallel"));
+    }
+
+    #[test]
+    fn rejects_what_is_not_there() {
+        let index = QuoteIndex::new(&BODY);
+        assert!(index.find("six rockets").is_none());
+        assert!(index.find("").is_none());
+        assert!(
+            index.find("the beginning,” it said Kataib").is_none(),
+            "a quote cannot span paragraphs"
+        );
+        assert!(index.find("five rocketz").is_none());
+    }
+
+    #[test]
+    fn first_paragraph_wins() {
+        let index = QuoteIndex::new(&["a b c", "a b c d"]);
+        assert_eq!(index.find("A  B").map(|(p, _)| p), Some(1));
+        assert_eq!(index.find("c d").map(|(p, _)| p), Some(2));
+    }
+
+    #[test]
+    fn non_ascii_case_folding_keeps_offsets() {
+        let index = QuoteIndex::new(&["Über ÅLAND and Zummar"]);
+        let (_, range) = index.find("über åland").expect("found");
+        assert_eq!(range, 0.."Über ÅLAND".len());
+    }
+}
