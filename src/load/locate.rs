@@ -254,7 +254,7 @@ mod tests {
                 &[Step::Index(1), Step::Key("actors"), Step::Index(1)],
                 Some("irgc")
             ),
-            (10, 17)
+            (10, 18)
         );
         assert_eq!(
             at(
@@ -278,7 +278,7 @@ mod tests {
                 ],
                 Some("five rockets")
             ),
-            (7, 29)
+            (7, 28)
         );
     }
 

@@ -30,6 +30,17 @@ fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
 
 /// Rewords the parser's message where it can say more, and finds the help.
 fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<String>) {
+    // the parser prefixes errors inside a value with its path: `.[0]: …`, `kind: …`
+    let (field, message) = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && !path.is_empty() => {
+            (Some(path.trim_start_matches('.')), rest)
+        }
+        _ => (None, message),
+    };
+    let at_field = |m: String| match field {
+        Some(f) if !f.is_empty() && !f.starts_with('[') => format!("`{f}`: {m}"),
+        _ => m,
+    };
     // The most common mistake: markdown starting with `[[id]]`, `[@cite]` or a
     // quote, left unquoted, so YAML reads a list or a string and then chokes.
     let suspect = (at.line.saturating_sub(1)..=at.line)
@@ -46,7 +57,7 @@ fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<St
             && !value[1..].trim_end().trim_end_matches('"').contains('"');
         if !closed_quote {
             return (
-                format!("malformed YAML: {message}"),
+                at_field(format!("malformed YAML: {message}")),
                 Some(
                     "a value that starts with `[` or `\"` must be quoted or written as a block: \
                      write `text: '[[id]] did …'` or put `|` after the colon and the text on the next lines, indented"
@@ -70,13 +81,16 @@ fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<St
             Some(format!("add {field} to this item")),
         );
     }
-    if message.starts_with("invalid type") {
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
         return (
-            format!("malformed YAML: {message}"),
+            at_field(message.to_string()),
             Some("check the value's form: a text, a list (`- …`) or a mapping (`key: value`) as SPEC.md shows".to_string()),
         );
     }
-    (format!("malformed YAML: {message}"), None)
+    (
+        at_field(format!("malformed YAML: {message}")),
+        Some("check the indentation and punctuation of this line and the one before".to_string()),
+    )
 }
 
 #[cfg(test)]
@@ -107,7 +121,7 @@ mod tests {
             "{}",
             d.message
         );
-        assert_eq!(d.position.line, 1);
+        assert_eq!(d.position.line, 4);
     }
 
     #[test]

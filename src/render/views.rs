@@ -197,32 +197,39 @@ pub fn paragraph_html(
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = String::with_capacity(text.len() + 64);
+    let mut in_mark = false;
     for w in cuts.windows(2) {
         let (start, end) = (w[0], w[1]);
-        if start == end {
-            continue;
-        }
         let segment = escape(&text[start..end]).replace('\n', " ");
         let marked = style.marks.iter().any(|r| r.start <= start && end <= r.end);
-        let mention = mentions
+        // one <mark> per run of cited text, around the mentions inside it
+        if marked != in_mark {
+            out.push_str(if marked {
+                "<mark class=\"cited\">"
+            } else {
+                "</mark>"
+            });
+            in_mark = marked;
+        }
+        match mentions
             .iter()
-            .find(|m| m.range.start <= start && end <= m.range.end);
-        let mut piece = match mention {
+            .find(|m| m.range.start <= start && end <= m.range.end)
+        {
             Some(m) if style.focus == Some(m.actor) => {
-                format!("<mark class=\"mention\">{segment}</mark>")
+                let _ = write!(out, "<strong class=\"mention\">{segment}</strong>");
             }
             Some(m) if style.link_mentions => {
-                format!(
+                let _ = write!(
+                    out,
                     "<a class=\"mention\" href=\"{}\">{segment}</a>",
                     escape(&refs.href(Target::Actor(m.actor)))
-                )
+                );
             }
-            _ => segment,
-        };
-        if marked {
-            piece = format!("<mark class=\"cited\">{piece}</mark>");
+            _ => out.push_str(&segment),
         }
-        let _ = write!(out, "{piece}");
+    }
+    if in_mark {
+        out.push_str("</mark>");
     }
     out
 }
