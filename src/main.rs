@@ -45,7 +45,7 @@ enum Command {
 fn print_warnings(report: &Report) {
     let mut err = std::io::stderr().lock();
     for w in &report.warnings {
-        let _ = write!(err, "{w}\n");
+        let _ = writeln!(err, "{w}");
     }
 }
 
@@ -56,7 +56,7 @@ fn fail(failure: Failure) -> ExitCode {
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = diagnostics.len() - errors;
             for d in &diagnostics {
-                let _ = write!(err, "{d}\n");
+                let _ = writeln!(err, "{d}");
             }
             let _ = writeln!(
                 err,

@@ -106,10 +106,10 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
     let mut targets = Vec::with_capacity(files.len());
     for f in files {
         let target = safe_join(staging, &f.path)?;
-        if let Some(dir) = target.parent() {
-            if dirs.last().is_none_or(|d| d != dir) {
-                dirs.push(dir.to_path_buf());
-            }
+        if let Some(dir) = target.parent()
+            && dirs.last().is_none_or(|d| d != dir)
+        {
+            dirs.push(dir.to_path_buf());
         }
         targets.push(target);
     }

@@ -133,10 +133,10 @@ pub fn locate(text: &str, path: &[Step<'_>], needle: Option<&str>) -> (Position,
         .map_or(text.len(), |l| l.end)
         .max(pos);
     let end = end.min(text.len());
-    if let Some(needle) = needle.filter(|n| !n.is_empty()) {
-        if let Some(off) = text.get(pos..end).and_then(|s| s.find(needle)) {
-            return (Position::of_offset(text, pos + off), needle.chars().count());
-        }
+    if let Some(needle) = needle.filter(|n| !n.is_empty())
+        && let Some(off) = text.get(pos..end).and_then(|s| s.find(needle))
+    {
+        return (Position::of_offset(text, pos + off), needle.chars().count());
     }
     (Position::of_offset(text, pos), 1)
 }

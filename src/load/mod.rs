@@ -61,6 +61,12 @@ pub struct LoadedActor {
     pub raw: RawActor,
 }
 
+/// An event file as read: its events, or the error and the ids it names.
+enum EventFile {
+    Parsed(SourceFile, Vec<RawEvent>),
+    Broken(Box<Diagnostic>, Vec<String>),
+}
+
 /// A failure that stops loading before any content is read: exit status 2.
 #[derive(Debug)]
 pub struct FatalIo(pub String);
@@ -201,24 +207,30 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, FatalI
     }
 
     let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"));
-    let results: Vec<Result<(SourceFile, Vec<RawEvent>), (Diagnostic, Vec<String>)>> = event_paths
+    let results: Vec<EventFile> = event_paths
         .into_par_iter()
         .map(|path| {
-            let file = read(root, &path).map_err(|d| (d, Vec::new()))?;
+            let file = match read(root, &path) {
+                Ok(file) => file,
+                Err(d) => return EventFile::Broken(Box::new(d), Vec::new()),
+            };
             if file.text.trim().is_empty() {
-                return Ok((file, Vec::new()));
+                return EventFile::Parsed(file, Vec::new());
             }
             match yaml::parse::<Vec<RawEvent>>(&file) {
-                Ok(events) => Ok((file, events)),
-                Err(d) => Err((d, ids_written_in(&file.text))),
+                Ok(events) => EventFile::Parsed(file, events),
+                Err(d) => {
+                    let ids = ids_written_in(&file.text);
+                    EventFile::Broken(Box::new(d), ids)
+                }
             }
         })
         .collect();
     for r in results {
         match r {
-            Ok(f) => loaded.event_files.push(f),
-            Err((d, ids)) => {
-                diagnostics.push(d);
+            EventFile::Parsed(file, events) => loaded.event_files.push((file, events)),
+            EventFile::Broken(d, ids) => {
+                diagnostics.push(*d);
                 loaded.broken_ids.extend(ids);
             }
         }

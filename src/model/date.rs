@@ -125,12 +125,12 @@ impl Point {
                 "`{text}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
             )));
         }
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return Err(DateError(format!(
-                    "`{text}` has no month {m}: months run 01 to 12"
-                )));
-            }
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(DateError(format!(
+                "`{text}` has no month {m}: months run 01 to 12"
+            )));
         }
         if let (Some(m), Some(d)) = (month, day) {
             let last = days_in_month(year, m);

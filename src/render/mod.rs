@@ -118,6 +118,9 @@ impl Renderer {
     }
 }
 
+/// A page (or a few files) rendered on its own, possibly in parallel.
+type PageJob<'a> = Box<dyn Fn() -> Result<Vec<OutputFile>, Diagnostic> + Sync + Send + 'a>;
+
 /// Renders every file of the site.
 pub fn render(
     pack: &Pack,
@@ -128,7 +131,7 @@ pub fn render(
     let r = &renderer;
     // every markdown field to HTML once, in parallel
     pages::warm_markdown(pack);
-    let jobs: Vec<Box<dyn Fn() -> Result<Vec<OutputFile>, Diagnostic> + Sync + Send + '_>> = vec![
+    let jobs: Vec<PageJob<'_>> = vec![
         Box::new(move || pages::home::render(pack, r)),
         Box::new(move || pages::chronology::render(pack, r)),
         Box::new(move || pages::actors::render_index(pack, r)),

@@ -54,11 +54,11 @@ pub fn split(text: &str, title: &str, skip: &[String], end_at: Option<&str>) -> 
         if n == 0 && squashed == title {
             continue;
         }
-        if let Some(end) = end_at.map(str::trim).filter(|e| !e.is_empty()) {
-            if paragraph.starts_with(end) {
-                body.end_at_unused = false;
-                break;
-            }
+        if let Some(end) = end_at.map(str::trim).filter(|e| !e.is_empty())
+            && paragraph.starts_with(end)
+        {
+            body.end_at_unused = false;
+            break;
         }
         if let Some(i) = skips.iter().position(|s| *s == squashed) {
             used[i] = true;

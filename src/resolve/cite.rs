@@ -309,10 +309,9 @@ impl<'a> Resolver<'a> {
                     default_article,
                     entry,
                     citer,
-                ) {
-                    if !out.contains(&id) {
-                        out.push(id);
-                    }
+                ) && !out.contains(&id)
+                {
+                    out.push(id);
                 }
             }
         });

@@ -294,18 +294,18 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
                 date_field(u, file, &[Step::Key("updated")], &mut r.diagnostics)?,
             ))
         });
-        if let Some(grade) = &raw.reliability {
-            if !matches!(grade.trim(), "A" | "B" | "C" | "D" | "E" | "F") {
-                r.diagnostics.push(
-                    error_at(
-                        file,
-                        &[Step::Key("reliability")],
-                        Some(grade.trim()),
-                        format!("invalid reliability `{grade}`"),
-                    )
-                    .with_help("use an Admiralty source grade: A, B, C, D, E or F"),
-                );
-            }
+        if let Some(grade) = &raw.reliability
+            && !matches!(grade.trim(), "A" | "B" | "C" | "D" | "E" | "F")
+        {
+            r.diagnostics.push(
+                error_at(
+                    file,
+                    &[Step::Key("reliability")],
+                    Some(grade.trim()),
+                    format!("invalid reliability `{grade}`"),
+                )
+                .with_help("use an Admiralty source grade: A, B, C, D, E or F"),
+            );
         }
         let summary = raw.summary.as_ref().map(|s| {
             r.rich(
@@ -480,25 +480,25 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
                 ),
             };
             let path = [Step::Index(i), Step::Key("actors"), Step::Index(k)];
-            if let Some(actor) = r.actor(id, Site { file, path: &path }) {
-                if !participants.iter().any(|(a, _)| *a == actor) {
-                    participants.push((actor, role.trim().to_string()));
-                    actors[actor].events.push((n, role.trim().to_string()));
-                }
+            if let Some(actor) = r.actor(id, Site { file, path: &path })
+                && !participants.iter().any(|(a, _)| *a == actor)
+            {
+                participants.push((actor, role.trim().to_string()));
+                actors[actor].events.push((n, role.trim().to_string()));
             }
         }
-        if let Some(status) = &raw.status {
-            if !STATUSES.contains(&status.trim()) {
-                r.diagnostics.push(
-                    error_at(
-                        file,
-                        &[Step::Index(i), Step::Key("status")],
-                        Some(status),
-                        format!("unknown status `{status}`"),
-                    )
-                    .with_help(format!("use one of: {}", STATUSES.join(", "))),
-                );
-            }
+        if let Some(status) = &raw.status
+            && !STATUSES.contains(&status.trim())
+        {
+            r.diagnostics.push(
+                error_at(
+                    file,
+                    &[Step::Index(i), Step::Key("status")],
+                    Some(status),
+                    format!("unknown status `{status}`"),
+                )
+                .with_help(format!("use one of: {}", STATUSES.join(", "))),
+            );
         }
         let item = [Step::Index(i)];
         if raw.cites.is_empty() {
@@ -577,23 +577,23 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
                 Step::Index(k),
                 Step::Key("text"),
             ];
-            if let Some(c) = &kj.confidence {
-                if !CONFIDENCES.contains(&c.trim()) {
-                    let conf_path = [
-                        Step::Key("key_judgments"),
-                        Step::Index(k),
-                        Step::Key("confidence"),
-                    ];
-                    r.diagnostics.push(
-                        error_at(
-                            file,
-                            &conf_path,
-                            Some(c),
-                            format!("unknown confidence `{c}`"),
-                        )
-                        .with_help("use low, moderate or high"),
-                    );
-                }
+            if let Some(c) = &kj.confidence
+                && !CONFIDENCES.contains(&c.trim())
+            {
+                let conf_path = [
+                    Step::Key("key_judgments"),
+                    Step::Index(k),
+                    Step::Key("confidence"),
+                ];
+                r.diagnostics.push(
+                    error_at(
+                        file,
+                        &conf_path,
+                        Some(c),
+                        format!("unknown confidence `{c}`"),
+                    )
+                    .with_help("use low, moderate or high"),
+                );
             }
             pack.key_judgments.push(KeyJudgment {
                 text: r.rich(

@@ -195,10 +195,10 @@ pub fn broken_links(root: &Path) -> Vec<String> {
                 broken.push(format!("{rel}: {href} (no file {target_rel})"));
                 continue;
             }
-            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-                if !ids_of(&target_rel).contains(&fragment) {
-                    broken.push(format!("{rel}: {href} (no id {fragment} in {target_rel})"));
-                }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty())
+                && !ids_of(&target_rel).contains(&fragment)
+            {
+                broken.push(format!("{rel}: {href} (no id {fragment} in {target_rel})"));
             }
         }
     }
