@@ -294,3 +294,16 @@ fn a_pack_with_only_content_builds_with_the_builtin_theme() {
     pack.build_ok();
     assert!(pack.page("index.html").contains("<h1>Bare</h1>"));
 }
+
+#[test]
+fn inline_quotes_may_contain_quote_marks() {
+    let pack = minimal();
+    pack.write(
+        "content/actors/us.yaml",
+        "name: United States\nkind: state\naliases: [US]\nsummary: |\n  Blamed Iran [@national-2024-04-22 \"Iraqi sovereignty, the \"spokesman\" said\"] and [@national-2024-04-22 \"the \\\"spokesman\\\" said\"].\n",
+    );
+    pack.build_ok();
+    let page = pack.page("actors/us/index.html");
+    assert!(page.contains("href=\"#ref-1\"") && page.contains("href=\"#ref-2\""), "{page}");
+    assert!(page.contains("../../articles/national-2024-04-22/index.html#p3"));
+}

@@ -266,7 +266,10 @@ impl<'a> Resolver<'a> {
                     }
                 },
                 Ok(Token::Cite { id, quote }) => {
-                    self.cite(id, quote, site, site, citer).map(Inline::Cite)
+                    // `\"` inside a quote stands for a quote mark
+                    let quote = quote.map(|q| q.replace("\\\"", "\""));
+                    self.cite(id, quote.as_deref(), site, site, citer)
+                        .map(Inline::Cite)
                 }
             };
             match inline {

@@ -59,7 +59,6 @@ pub fn scan(source: &str) -> Vec<(Range<usize>, Result<Token<'_>, String>)> {
             let id = &rest[..id_len];
             let after = &rest[id_len..];
             let trimmed = after.trim_start();
-            let gap = after.len() - trimmed.len();
             if let Some(stripped) = trimmed.strip_prefix(']') {
                 let end = source.len() - stripped.len();
                 out.push((start..end, Ok(Token::Cite { id, quote: None })));
@@ -67,22 +66,24 @@ pub fn scan(source: &str) -> Vec<(Range<usize>, Result<Token<'_>, String>)> {
             } else if let Some(open) = trimmed.chars().next().filter(|c| matches!(c, '"' | '“')) {
                 let close = if open == '“' { '”' } else { '"' };
                 let body = &trimmed[open.len_utf8()..];
-                match body
-                    .find(close)
-                    .filter(|&q| body[q + close.len_utf8()..].trim_start().starts_with(']'))
-                {
+                // the quote ends at the first closing mark followed by `]`, so
+                // a quote may itself hold quote marks (`as "fabricated news"`)
+                let closing = body
+                    .char_indices()
+                    .filter(|&(q, c)| c == close && !body[..q].ends_with('\\'))
+                    .map(|(q, _)| q)
+                    .find(|&q| body[q + close.len_utf8()..].trim_start().starts_with(']'));
+                match closing {
                     Some(q) => {
                         let quote = &body[..q];
                         let tail = &body[q + close.len_utf8()..];
                         let tail_trim = tail.trim_start();
                         let end = source.len() - tail_trim.len() + 1;
-                        out.push((
-                            start..end,
-                            Ok(Token::Cite {
-                                id,
-                                quote: Some(quote),
-                            }),
-                        ));
+                        let token = Token::Cite {
+                            id,
+                            quote: Some(quote),
+                        };
+                        out.push((start..end, Ok(token)));
                         i = end;
                     }
                     None => {
@@ -93,7 +94,6 @@ pub fn scan(source: &str) -> Vec<(Range<usize>, Result<Token<'_>, String>)> {
                         i = end;
                     }
                 }
-                let _ = gap;
             } else {
                 let end = source[start..]
                     .find(']')
@@ -158,6 +158,24 @@ mod tests {
             vec![Ok(Token::Cite {
                 id: "a",
                 quote: Some("curly")
+            })]
+        );
+    }
+
+    #[test]
+    fn quotes_may_hold_straight_quote_marks() {
+        assert_eq!(
+            tokens("called it [@a \"described that as \"fabricated news\"\"]."),
+            vec![Ok(Token::Cite {
+                id: "a",
+                quote: Some("described that as \"fabricated news\"")
+            })]
+        );
+        assert_eq!(
+            tokens("[@a \"said \\\"no\\\" twice\"]"),
+            vec![Ok(Token::Cite {
+                id: "a",
+                quote: Some("said \\\"no\\\" twice")
             })]
         );
     }
