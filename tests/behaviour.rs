@@ -304,6 +304,9 @@ fn inline_quotes_may_contain_quote_marks() {
     );
     pack.build_ok();
     let page = pack.page("actors/us/index.html");
-    assert!(page.contains("href=\"#ref-1\"") && page.contains("href=\"#ref-2\""), "{page}");
+    assert!(
+        page.contains("href=\"#ref-1\"") && page.contains("href=\"#ref-2\""),
+        "{page}"
+    );
     assert!(page.contains("../../articles/national-2024-04-22/index.html#p3"));
 }

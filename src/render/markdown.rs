@@ -128,7 +128,13 @@ pub fn fill(text: &RichText, pack: &Pack, refs: &mut PageRefs) -> String {
                     escape(shown)
                 );
             }
-            Some(Inline::Cite(id)) => out.push_str(&refs.marker(*id)),
+            Some(Inline::Cite(id)) => {
+                // a reference number sits against the word it supports
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push_str(&refs.marker(*id));
+            }
             None => {}
         }
     }

@@ -50,11 +50,28 @@ struct SiteView<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
     marking: Option<&'a str>,
+    /// The marking as a CSS string literal's contents, for `@page` boxes.
+    marking_css: Option<String>,
     author: Option<&'a str>,
     date: Option<String>,
     language: &'a str,
     base_url: Option<&'a str>,
     generator: &'static str,
+}
+
+/// Escapes `text` for use inside a double-quoted CSS string in a `<style>`
+/// element: quotes, backslashes and anything that could close the element
+/// become CSS escapes.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\'' => out.push_str(&format!("\\{:X} ", c as u32)),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The compiled templates and what every page shares.
@@ -97,6 +114,7 @@ impl Renderer {
             title: &pack.title,
             subtitle: pack.subtitle.as_deref(),
             marking: pack.marking.as_deref(),
+            marking_css: pack.marking.as_deref().map(css_string),
             author: pack.author.as_deref(),
             date: pack.date.as_ref().map(|d| d.1.to_string()),
             language: &pack.language,
