@@ -7,6 +7,7 @@
 //! [`diagnostics::Diagnostic`] values carrying their file, line and column.
 
 pub mod diagnostics;
+pub mod draft;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -40,6 +40,18 @@ enum Command {
         #[arg(default_value = ".")]
         pack: PathBuf,
     },
+    /// Draft new content.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Draft FILE.yaml beside a captured article FILE.txt (never overwriting one).
+    Article {
+        /// The captured article, content/articles/<id>.txt.
+        file: PathBuf,
+    },
 }
 
 fn print_warnings(report: &Report) {
@@ -125,6 +137,19 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
+        Command::New(NewCommand::Article { file }) => match briefing::draft::draft_article(&file) {
+            Ok(written) => {
+                eprintln!(
+                    "drafted {}: fill in the TODOs, then run `briefing check`",
+                    written.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
         Command::Check { pack } => match briefing::check(&pack, None) {
             Ok(report) => {
                 print_warnings(&report);

@@ -78,6 +78,22 @@ fn missing_required_field() {
 }
 
 #[test]
+fn empty_required_field() {
+    fails(
+        |p| {
+            p.write(
+                "content/articles/national-2024-04-22.yaml",
+                "title: Rockets hit a base in Syria\npublisher: null\npublished: 2024-04-22\n",
+            )
+        },
+        &[
+            "`publisher` is empty",
+            "--> content/articles/national-2024-04-22.yaml:2:",
+        ],
+    );
+}
+
+#[test]
 fn unknown_field() {
     fails(
         |p| {

@@ -1,13 +1,20 @@
 //! The content files as written, field for field (SPEC §2). Unknown fields
 //! are errors; values are checked and resolved later, in `resolve`.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+
+/// Reads a required text field, taking YAML's `null` (and `~`) as empty
+/// rather than as the word "null", so that the resolver reports it.
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
 
 /// `content/pack.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPack {
     /// Title of the pack.
+    #[serde(deserialize_with = "text")]
     pub title: String,
     /// Subtitle.
     pub subtitle: Option<String>,
@@ -35,6 +42,7 @@ pub struct RawPack {
 #[serde(deny_unknown_fields)]
 pub struct RawJudgment {
     /// Markdown.
+    #[serde(deserialize_with = "text")]
     pub text: String,
     /// low | moderate | high.
     pub confidence: Option<String>,
@@ -59,12 +67,15 @@ pub struct RawCite {
 #[serde(deny_unknown_fields)]
 pub struct RawArticle {
     /// Headline.
+    #[serde(deserialize_with = "text")]
     pub title: String,
     /// Publisher.
+    #[serde(deserialize_with = "text")]
     pub publisher: String,
     /// Byline.
     pub author: Option<String>,
     /// Publication date (a day).
+    #[serde(deserialize_with = "text")]
     pub published: String,
     /// Last update.
     pub updated: Option<String>,
@@ -91,6 +102,7 @@ pub struct RawArticle {
 #[serde(deny_unknown_fields)]
 pub struct RawKeyPoint {
     /// Markdown.
+    #[serde(deserialize_with = "text")]
     pub text: String,
     /// Citations (of this article unless `article` is given).
     #[serde(default)]
@@ -102,6 +114,7 @@ pub struct RawKeyPoint {
 #[serde(deny_unknown_fields)]
 pub struct RawActor {
     /// Display name.
+    #[serde(deserialize_with = "text")]
     pub name: String,
     /// Kind of actor.
     pub kind: Option<String>,
@@ -134,10 +147,13 @@ pub struct RawRelation {
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     /// Id, unique across the pack.
+    #[serde(deserialize_with = "text")]
     pub id: String,
     /// Date (SPEC §3).
+    #[serde(deserialize_with = "text")]
     pub date: String,
     /// One-line title.
+    #[serde(deserialize_with = "text")]
     pub title: String,
     /// A free word.
     pub kind: Option<String>,

@@ -81,6 +81,25 @@ fn date_field(
     }
 }
 
+/// Reports a required text field that is empty (YAML reads `title:` or
+/// `title: null` as an empty text).
+fn require(
+    value: &str,
+    field: &'static str,
+    file: &SourceFile,
+    path: &[Step<'_>],
+    diagnostics: &mut Diagnostics,
+) {
+    if value.trim().is_empty() {
+        let mut at = path.to_vec();
+        at.push(Step::Key(field));
+        diagnostics.push(
+            error_at(file, &at, None, format!("`{field}` is empty"))
+                .with_help(format!("`{field}` is required: give it a value")),
+        );
+    }
+}
+
 /// The placeholder for a date that failed to parse (already reported).
 fn unknown_date() -> Date {
     Date {
@@ -267,6 +286,8 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         let root: [Step<'_>; 0] = [];
         let site = Site { file, path: &root };
         let raw = &a.raw;
+        require(&raw.title, "title", file, &[], &mut r.diagnostics);
+        require(&raw.publisher, "publisher", file, &[], &mut r.diagnostics);
         let published = match date_field(
             &raw.published,
             file,
@@ -362,6 +383,7 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
     for (i, a) in raw_actors.iter().enumerate() {
         let file = &a.file;
         let raw = &a.raw;
+        require(&raw.name, "name", file, &[], &mut r.diagnostics);
         let kind = raw.kind.clone().unwrap_or_else(|| "other".to_string());
         if !ACTOR_KINDS.contains(&kind.as_str()) {
             r.diagnostics.push(
@@ -470,6 +492,13 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
     for (n, (date, file, i, raw)) in events_dated.iter().enumerate() {
         let file: &SourceFile = file;
         let i = *i;
+        require(
+            &raw.title,
+            "title",
+            file,
+            &[Step::Index(i)],
+            &mut r.diagnostics,
+        );
         let mut participants: Vec<(usize, String)> = Vec::new();
         for (k, p) in raw.actors.iter().enumerate() {
             let (id, role) = match p {
@@ -548,6 +577,7 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         ..Pack::default()
     };
     if let Some((file, raw)) = &raw_pack {
+        require(&raw.title, "title", file, &[], &mut r.diagnostics);
         pack.title = raw.title.trim().to_string();
         pack.subtitle = raw.subtitle.clone();
         pack.marking = raw.marking.clone();

@@ -1,0 +1,285 @@
+//! End-to-end tests in a real browser (Debian's headless Chromium): the
+//! default pack's site opened from disk, as a reader opens it. Every page kind
+//! loads without console errors, nothing overflows at phone and desktop
+//! widths, every link resolves from a `file://` copy, the briefing book prints
+//! with the marking on every page, and axe-core finds no serious
+//! accessibility problem.
+//!
+//! Chromium missing: these tests fail in CI (`CI` set) and are skipped, with a
+//! message, elsewhere.
+
+mod cdp;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, OnceLock};
+
+use cdp::Browser;
+
+/// The pages of each kind that the tests visit.
+const PAGE_KINDS: [&str; 8] = [
+    "index.html",
+    "chronology/index.html",
+    "actors/index.html",
+    "actors/kataib-hezbollah/index.html",
+    "articles/index.html",
+    "articles/the-national-2024-04-22/index.html",
+    "print/index.html",
+    "404.html",
+];
+
+/// One browser test at a time: each starts its own Chromium, and the machine is small.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// The default pack, built once into a temporary folder.
+fn site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("briefing-browser-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["build", env!("CARGO_MANIFEST_DIR"), "-o"])
+            .arg(&dir)
+            .output()
+            .expect("run briefing");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    })
+}
+
+fn url(rel: &str) -> String {
+    format!("file://{}/{rel}", site().display())
+}
+
+/// A browser, or `None` (test skipped) outside CI when Chromium is missing.
+fn browser() -> Option<Browser> {
+    match Browser::launch() {
+        Some(b) => Some(b),
+        None if std::env::var_os("CI").is_some() => panic!(
+            "{} is missing: install Debian's chromium (apt-get install chromium)",
+            cdp::CHROMIUM
+        ),
+        None => {
+            eprintln!("skipped: {} is not installed", cdp::CHROMIUM);
+            None
+        }
+    }
+}
+
+#[test]
+fn every_page_kind_loads_without_console_errors() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    for page in PAGE_KINDS {
+        b.open(&url(page));
+        let errors = b.errors();
+        assert!(errors.is_empty(), "{page}: {errors:?}");
+        let title = b.eval("document.title");
+        assert!(
+            title.as_str().is_some_and(|t| !t.is_empty()),
+            "{page} has a title"
+        );
+        let sheets =
+            b.eval("[...document.styleSheets].filter(s => s.href && s.cssRules.length > 0).length");
+        assert_eq!(sheets, 1, "{page}: the stylesheet loaded from disk");
+    }
+}
+
+#[test]
+fn no_horizontal_overflow_at_phone_and_desktop_widths() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    let mut measured = Vec::new();
+    for width in [390, 1280] {
+        b.viewport(width);
+        for page in PAGE_KINDS {
+            b.open(&url(page));
+            let overflow = b.eval(
+                "(() => { const w = document.documentElement.clientWidth;
+                   const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                     .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                   return {scroll: document.documentElement.scrollWidth, width: w, wide}; })()",
+            );
+            let (scroll, client) = (
+                overflow["scroll"].as_u64().unwrap_or(0),
+                overflow["width"].as_u64().unwrap_or(0),
+            );
+            assert!(
+                scroll <= client,
+                "{page} at {width}px: content {scroll}px wide in a {client}px viewport: {}",
+                overflow["wide"]
+            );
+            measured.push(format!("{page}@{width}: {scroll}/{client}"));
+        }
+    }
+    eprintln!("widths (content/viewport): {}", measured.join(", "));
+}
+
+#[test]
+fn every_link_resolves_from_a_file_copy() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    // a copy elsewhere on disk: nothing may depend on where the site was built
+    let copy = tempfile::tempdir().expect("tempdir");
+    for entry in walkdir::WalkDir::new(site()) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(site()).expect("prefix");
+        let target = copy.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+    let root = format!("file://{}/", copy.path().display());
+    let mut queue = vec![format!("{root}index.html")];
+    let mut visited = BTreeSet::new();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut wanted: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut external = 0;
+    while let Some(page) = queue.pop() {
+        if !visited.insert(page.clone()) {
+            continue;
+        }
+        b.open(&page);
+        let located = b
+            .eval("location.href")
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(!located.starts_with("chrome-error"), "{page} did not open");
+        let found: BTreeSet<String> = b
+            .eval("[...document.querySelectorAll('[id]')].map(e => e.id)")
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ids.insert(page.clone(), found);
+        let hrefs =
+            b.eval("[...document.querySelectorAll('a[href], link[href]')].map(a => a.href)");
+        for href in hrefs
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h.as_str())
+        {
+            if !href.starts_with("file://") {
+                external += 1;
+                continue;
+            }
+            assert!(
+                href.starts_with(&root),
+                "{page} links outside the site: {href}"
+            );
+            let (file, fragment) = href.split_once('#').unwrap_or((href, ""));
+            let file = file.to_string();
+            assert!(
+                Path::new(file.trim_start_matches("file://")).is_file(),
+                "{page} links to a missing file: {href}"
+            );
+            if !fragment.is_empty() {
+                wanted.insert((file.clone(), fragment.to_string()));
+            }
+            if file.ends_with(".html") {
+                queue.push(file);
+            }
+        }
+    }
+    for (file, fragment) in &wanted {
+        let present = ids.get(file).is_some_and(|set| set.contains(fragment));
+        assert!(present, "no element #{fragment} in {file}");
+    }
+    eprintln!(
+        "followed links across {} pages, {} anchors checked, {external} external links",
+        visited.len(),
+        wanted.len()
+    );
+    assert!(
+        visited.len() >= 60,
+        "every page is reachable from the home page ({} visited)",
+        visited.len()
+    );
+}
+
+#[test]
+fn the_printed_book_has_the_marking_on_every_page_and_a_contents() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    b.open(&url("print/index.html"));
+    let pdf = b.pdf();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("book.pdf");
+    std::fs::write(&path, &pdf).expect("write pdf");
+    let text = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(text.status.success());
+    let text = String::from_utf8_lossy(&text.stdout);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() >= 10, "the book has {} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.matches("UNCLASSIFIED // OPEN SOURCE").count() >= 2,
+            "page {} lacks the marking at top and bottom:\n{page}",
+            i + 1
+        );
+        assert!(
+            page.contains(&format!("page {} of {}", i + 1, pages.len())),
+            "page {} lacks its number",
+            i + 1
+        );
+    }
+    assert!(
+        pages[..3]
+            .iter()
+            .any(|p| p.contains("Contents") && p.contains("Chronology") && p.contains("Actors")),
+        "a table of contents near the start"
+    );
+    assert!(
+        pages[0].contains("As of") && pages[0].contains("10 June 2024"),
+        "the cover carries the as-of date"
+    );
+    eprintln!("the briefing book prints to {} pages", pages.len());
+}
+
+#[test]
+fn axe_finds_no_serious_accessibility_problems() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    let axe_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run `npm ci --prefix tools`",
+            axe_path.display()
+        )
+    });
+    for width in [390, 1280] {
+        b.viewport(width);
+        for page in PAGE_KINDS {
+            b.open(&url(page));
+            b.eval(&axe);
+            let violations = b.eval(
+                "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']}).then(r => r.violations
+                   .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))",
+            );
+            let list = violations.as_array().cloned().unwrap_or_default();
+            assert!(list.is_empty(), "{page} at {width}px: {list:?}");
+        }
+    }
+}
