@@ -13,6 +13,8 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod resolve;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod theme;
 
 use std::path::{Path, PathBuf};

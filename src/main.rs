@@ -40,6 +40,16 @@ enum Command {
         #[arg(default_value = ".")]
         pack: PathBuf,
     },
+    /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The pack's folder, holding content/.
+        #[arg(default_value = ".")]
+        pack: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Draft new content.
     #[command(subcommand)]
     New(NewCommand),
@@ -137,6 +147,14 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
+        #[cfg(feature = "serve")]
+        Command::Serve { pack, port } => match briefing::serve::serve(&pack, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
         Command::New(NewCommand::Article { file }) => match briefing::draft::draft_article(&file) {
             Ok(written) => {
                 eprintln!(

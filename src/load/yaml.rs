@@ -16,16 +16,50 @@ fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
         Some(cut) => &full[..cut],
         None => &full,
     };
-    let position = err.location().map_or(Position::START, |l| Position {
+    let mut position = err.location().map_or(Position::START, |l| Position {
         line: l.line().max(1),
         column: l.column().max(1),
     });
+    // the parser puts a duplicate key at the start of its mapping: find the repeat
+    if let Some(key) = message
+        .split("duplicate field `")
+        .nth(1)
+        .and_then(|k| k.split('`').next())
+        && let Some(at) = second_key(&file.text, key, position.line)
+    {
+        position = at;
+    }
     let (message, help) = explain(message, file, position);
     let diagnostic = Diagnostic::error(message, file, position);
     match help {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
     }
+}
+
+/// The position of the second `key:` at one indentation from line `from` on.
+fn second_key(text: &str, key: &str, from: usize) -> Option<Position> {
+    let mut first_indent = None;
+    for (n, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
+        let body = line.trim_start_matches([' ', '-']);
+        let indent = line.len() - body.len();
+        if body
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+        {
+            match first_indent {
+                None => first_indent = Some(indent),
+                Some(i) if i == indent => {
+                    return Some(Position {
+                        line: n + 1,
+                        column: indent + 1,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    None
 }
 
 /// Rewords the parser's message where it can say more, and finds the help.
@@ -122,6 +156,17 @@ mod tests {
             d.message
         );
         assert_eq!(d.position.line, 4);
+    }
+
+    #[test]
+    fn a_duplicate_key_points_at_the_repeat() {
+        let d = error_of::<RawPack>("title: T\nsubtitle: S\ntitle: again\n");
+        assert!(
+            d.message.contains("duplicate field `title`"),
+            "{}",
+            d.message
+        );
+        assert_eq!((d.position.line, d.position.column), (3, 1));
     }
 
     #[test]

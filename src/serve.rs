@@ -1,0 +1,380 @@
+//! `briefing serve`: build the pack into memory, serve it on 127.0.0.1,
+//! watch `content/` and `themes/`, rebuild on change and reload open pages.
+//!
+//! When a rebuild fails the last good site stays served and every open page
+//! shows the errors (file:line and message) in an overlay until they are
+//! fixed. The reload script is added to pages as they are served, so it is
+//! never part of `build` output. Only the site's own files are served:
+//! nothing is read from disk by request path, and a path that tries to leave
+//! the site root is refused.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::stream::{self, Stream};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::new_debouncer;
+use tokio::sync::broadcast;
+
+use crate::render::Contents;
+use crate::{Failure, check};
+
+/// The path of the live-reload script and event stream (never a page's path:
+/// ids cannot start with `_`).
+const RELOAD_JS: &str = "/__briefing/reload.js";
+const EVENTS: &str = "/__briefing/events";
+
+/// The site as last built, and the errors of the last build if it failed.
+#[derive(Default)]
+struct Site {
+    files: HashMap<String, Arc<Contents>>,
+    errors: Option<String>,
+}
+
+/// What open pages are told after a rebuild.
+#[derive(Clone, Debug)]
+enum Change {
+    Reload,
+    Errors(String),
+}
+
+#[derive(Clone)]
+struct Shared {
+    site: Arc<RwLock<Site>>,
+    changes: broadcast::Sender<Change>,
+}
+
+/// Builds the pack into memory: the site's files, or the diagnostics text.
+fn build(root: &Path) -> Result<HashMap<String, Arc<Contents>>, String> {
+    match check(root, None) {
+        Ok(report) => {
+            for w in &report.warnings {
+                eprint!("{w}");
+            }
+            Ok(report
+                .files
+                .into_iter()
+                .map(|f| (f.path, Arc::new(f.contents)))
+                .collect())
+        }
+        Err(Failure::Content(diagnostics)) => Err(diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")),
+        Err(Failure::Usage(message)) => Err(format!("error: {message}")),
+    }
+}
+
+/// Rebuilds and updates the served site; on failure keeps the last good one.
+fn rebuild(root: &Path, shared: &Shared) {
+    let started = Instant::now();
+    let result = build(root);
+    let change = match result {
+        Ok(files) => {
+            if let Ok(mut site) = shared.site.write() {
+                site.files = files;
+                site.errors = None;
+            }
+            eprintln!("rebuilt in {} ms", started.elapsed().as_millis());
+            Change::Reload
+        }
+        Err(errors) => {
+            eprintln!("{errors}\nthe build failed: still serving the last good site");
+            if let Ok(mut site) = shared.site.write() {
+                site.errors = Some(errors.clone());
+            }
+            Change::Errors(errors)
+        }
+    };
+    let _ = shared.changes.send(change);
+}
+
+/// Runs the development server until interrupted.
+pub fn serve(root: &Path, port: u16) -> Result<(), String> {
+    if !root.join("content").is_dir() {
+        return Err(format!("{} has no `content/` folder", root.display()));
+    }
+    let (changes, _) = broadcast::channel(16);
+    let shared = Shared {
+        site: Arc::new(RwLock::new(Site::default())),
+        changes,
+    };
+    rebuild(root, &shared);
+
+    // watch content/ and themes/, rebuilding after a quiet 100 ms
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = new_debouncer(Duration::from_millis(100), None, tx)
+        .map_err(|e| format!("cannot watch files: {e}"))?;
+    for dir in ["content", "themes"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+        }
+    }
+    let watcher_root: PathBuf = root.to_path_buf();
+    let watcher_shared = shared.clone();
+    std::thread::spawn(move || {
+        for events in rx {
+            // reading the pack (as a build does) is not a change
+            let changed = events.is_ok_and(|events| {
+                events
+                    .iter()
+                    .any(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
+            });
+            if changed {
+                rebuild(&watcher_root, &watcher_shared);
+            }
+        }
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async move {
+        let address = SocketAddr::from(([127, 0, 0, 1], port));
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+        let bound = listener.local_addr().map_err(|e| e.to_string())?;
+        eprintln!(
+            "serving {} on http://{bound}/ (Ctrl-C to stop)",
+            root.display()
+        );
+        let app = Router::new()
+            .route(RELOAD_JS, get(reload_script))
+            .route(EVENTS, get(events))
+            .fallback(get(file))
+            .with_state(shared);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("the server stopped: {e}"))
+    })?;
+    drop(debouncer);
+    Ok(())
+}
+
+/// The site-relative file a request path names, or `None` when the path
+/// tries to leave the site root.
+fn site_path(path: &str) -> Option<String> {
+    let decoded = percent_decode(path)?;
+    let mut parts = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains('\\') || s.contains('\0') => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut rel = parts.join("/");
+    if decoded.ends_with('/') || rel.is_empty() {
+        if !rel.is_empty() {
+            rel.push('/');
+        }
+        rel.push_str("index.html");
+    }
+    Some(rel)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "txt" | "" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Adds the reload script to an HTML page.
+fn with_reload(html: &[u8]) -> Vec<u8> {
+    let tag = format!("<script src=\"{RELOAD_JS}\"></script>\n");
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
+}
+
+async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
+    let Some(rel) = site_path(uri.path()) else {
+        return (
+            StatusCode::FORBIDDEN,
+            "refused: the path leaves the site root\n",
+        )
+            .into_response();
+    };
+    let (found, status, served_rel) = {
+        let Ok(site) = shared.site.read() else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        if let Some(c) = site.files.get(&rel) {
+            (Some(c.clone()), StatusCode::OK, rel.clone())
+        } else if site.files.contains_key(&format!("{rel}/index.html")) {
+            return (
+                StatusCode::MOVED_PERMANENTLY,
+                [(header::LOCATION, format!("{}/", uri.path()))],
+            )
+                .into_response();
+        } else {
+            (
+                site.files.get("404.html").cloned(),
+                StatusCode::NOT_FOUND,
+                "404.html".to_string(),
+            )
+        }
+    };
+    let bytes = match found.as_deref() {
+        Some(Contents::Bytes(b)) => b.clone(),
+        Some(Contents::Copy(source)) => match tokio::fs::read(source).await {
+            Ok(b) => b,
+            Err(_) => return StatusCode::NOT_FOUND.into_response(),
+        },
+        None => {
+            // no site yet (the first build failed): a page that shows the errors
+            let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>briefing: build failed</title></head><body><h1>The pack does not build yet</h1></body></html>";
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                with_reload(page.as_bytes()),
+            )
+                .into_response();
+        }
+    };
+    let body = if served_rel.ends_with(".html") {
+        with_reload(&bytes)
+    } else {
+        bytes
+    };
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, content_type(&served_rel)),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        Body::from(body),
+    )
+        .into_response()
+}
+
+async fn reload_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        include_str!("serve_reload.js"),
+    )
+}
+
+/// The event stream: the current state first, then every change.
+async fn events(
+    State(shared): State<Shared>,
+) -> Sse<impl Stream<Item = Result<Event, std::convert::Infallible>>> {
+    let first = match shared.site.read().ok().and_then(|s| s.errors.clone()) {
+        Some(errors) => Change::Errors(errors),
+        None => Change::Reload,
+    };
+    let receiver = shared.changes.subscribe();
+    let initial = Event::default()
+        .event(if matches!(first, Change::Reload) {
+            "ok"
+        } else {
+            "errors"
+        })
+        .data(match &first {
+            Change::Errors(e) => e.clone(),
+            Change::Reload => String::new(),
+        });
+    let updates = stream::unfold(receiver, |mut receiver| async move {
+        loop {
+            match receiver.recv().await {
+                Ok(Change::Reload) => {
+                    return Some((Ok(Event::default().event("reload").data("")), receiver));
+                }
+                Ok(Change::Errors(e)) => {
+                    return Some((Ok(Event::default().event("errors").data(e)), receiver));
+                }
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    let stream = futures_util::StreamExt::chain(stream::iter([Ok(initial)]), updates);
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_site() {
+        assert_eq!(site_path("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            site_path("/actors/iran/").as_deref(),
+            Some("actors/iran/index.html")
+        );
+        assert_eq!(
+            site_path("/assets/style.css").as_deref(),
+            Some("assets/style.css")
+        );
+        assert_eq!(
+            site_path("/img/a%20map.svg").as_deref(),
+            Some("img/a map.svg")
+        );
+        assert_eq!(site_path("/../etc/passwd"), None);
+        assert_eq!(site_path("/actors/%2e%2e/%2e%2e/secret"), None);
+        assert_eq!(site_path("/a/..%5c..%5csecret"), None);
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_body() {
+        let html = String::from_utf8(with_reload(b"<html><body><p>x</p></body></html>"))
+            .unwrap_or_default();
+        assert!(html.ends_with("<script src=\"/__briefing/reload.js\"></script>\n</body></html>"));
+    }
+}

@@ -1,0 +1,203 @@
+//! `briefing serve`: serves the pack on 127.0.0.1 with a reload script that
+//! `build` never writes, refuses paths outside the site, rebuilds on a save,
+//! keeps serving the last good site while the pack is broken and streams the
+//! errors to open pages.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::minimal;
+
+/// The server process, killed when the test ends.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(pack: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["serve", "--port", "0"])
+        .arg(pack)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start briefing serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = BufReader::new(stderr).lines();
+    let port = loop {
+        let line = lines
+            .next()
+            .expect("serve printed its address")
+            .expect("read stderr");
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .expect("port");
+        }
+    };
+    // keep draining stderr so the server never blocks on a full pipe
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+/// GET `path`: (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// The first event of the live-reload stream: (event name, data).
+fn first_event(port: u16) -> (String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET /__briefing/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .expect("send");
+    let mut reader = BufReader::new(stream);
+    let (mut event, mut data) = (String::new(), Vec::new());
+    let mut line = String::new();
+    while reader.read_line(&mut line).unwrap_or(0) > 0 {
+        let text = line.trim_end_matches(['\r', '\n']).to_string();
+        line.clear();
+        if let Some(name) = text
+            .strip_prefix("event: ")
+            .or_else(|| text.strip_prefix("event:"))
+        {
+            event = name.to_string();
+        } else if let Some(d) = text
+            .strip_prefix("data: ")
+            .or_else(|| text.strip_prefix("data:"))
+        {
+            data.push(d.to_string());
+        } else if text.is_empty() && !event.is_empty() {
+            break;
+        }
+    }
+    (event, data.join("\n"))
+}
+
+/// Polls `path` until its body contains `wanted`; returns how long it took.
+fn wait_for(port: u16, path: &str, wanted: &str) -> Duration {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        if get(port, path).1.contains(wanted) {
+            return started.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{path} never showed {wanted:?}");
+}
+
+#[test]
+fn serves_rebuilds_and_reports_errors_live() {
+    let pack = minimal();
+    let server = start(pack.path());
+    let port = server.port;
+
+    let (status, home) = get(port, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("<h1>Test pack</h1>"));
+    assert!(
+        home.contains("<script src=\"/__briefing/reload.js\"></script>"),
+        "served pages carry the reload script"
+    );
+    assert_eq!(get(port, "/actors/kh/").0, 200);
+    assert_eq!(get(port, "/__briefing/reload.js").0, 200);
+    assert_eq!(
+        get(port, "/../../etc/passwd").0,
+        403,
+        "paths outside the site root are refused"
+    );
+    assert_eq!(get(port, "/actors/%2e%2e/%2e%2e/Cargo.toml").0, 403);
+    assert_eq!(get(port, "/no-such-page/").0, 404);
+    assert_eq!(first_event(port).0, "ok");
+
+    // a save is rebuilt and served
+    pack.write(
+        "content/pack.yaml",
+        "title: Renamed pack\nmarking: TEST // MARKING\n",
+    );
+    let took = wait_for(port, "/", "<h1>Renamed pack</h1>");
+    eprintln!("edit served after {} ms", took.as_millis());
+    assert!(
+        took < Duration::from_secs(3),
+        "rebuilt within seconds ({took:?})"
+    );
+
+    // a broken pack: the last good site stays, the errors are streamed
+    pack.write(
+        "content/actors/us.yaml",
+        "name: United States\nkind: nation\n",
+    );
+    let started = Instant::now();
+    let (event, data) = loop {
+        let e = first_event(port);
+        if e.0 == "errors" || started.elapsed() > Duration::from_secs(10) {
+            break e;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(event, "errors");
+    assert!(
+        data.contains("unknown actor kind `nation`") && data.contains("content/actors/us.yaml:2:7"),
+        "{data}"
+    );
+    let (status, home) = get(port, "/");
+    assert_eq!(status, 200);
+    assert!(
+        home.contains("<h1>Renamed pack</h1>"),
+        "the last good site is still served"
+    );
+
+    // fixed: back to normal
+    pack.write(
+        "content/actors/us.yaml",
+        "name: United States\nkind: state\naliases: [US]\n",
+    );
+    let started = Instant::now();
+    while first_event(port).0 != "ok" {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the fix was never picked up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // the reload script is never part of a built site
+    pack.build_ok();
+    assert!(!pack.page("index.html").contains("__briefing"));
+}
