@@ -5,22 +5,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::{attributes, broken_links, snapshot, strip_tags};
 
 fn build_default(out: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["build", env!("CARGO_MANIFEST_DIR"), "-o"])
-        .arg(out)
-        .output()
-        .expect("run briefing");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let stderr = String::from_utf8_lossy(&status.stderr);
+    let stderr = common::build_default_pack(out);
     assert!(
         !stderr.contains("warning"),
         "the default pack builds without warnings:\n{stderr}"

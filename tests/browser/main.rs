@@ -9,6 +9,8 @@
 //! message, elsewhere.
 
 mod cdp;
+#[path = "../common/mod.rs"]
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -38,16 +40,7 @@ fn site() -> &'static Path {
     SITE.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("briefing-browser-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(["build", env!("CARGO_MANIFEST_DIR"), "-o"])
-            .arg(&dir)
-            .output()
-            .expect("run briefing");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        common::build_default_pack(&dir);
         dir
     })
 }

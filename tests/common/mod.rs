@@ -88,6 +88,19 @@ impl TestPack {
     }
 }
 
+/// Builds the default pack (the project's `content/`) into `out`, expecting
+/// success; returns what the build printed.
+pub fn build_default_pack(out: &Path) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["build", env!("CARGO_MANIFEST_DIR"), "-o"])
+        .arg(out)
+        .output()
+        .expect("run briefing");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{stderr}");
+    stderr
+}
+
 /// Every file below `dir`, relative, sorted, with its bytes.
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
