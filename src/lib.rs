@@ -64,16 +64,44 @@ impl Report {
     }
 }
 
+/// Prints how long each stage took when `BRIEFING_TIMINGS` is set.
+struct Timer {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            on: std::env::var_os("BRIEFING_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "timing: {stage:<8} {:>7.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = std::time::Instant::now();
+    }
+}
+
 /// Loads, resolves and renders the pack at `root` without writing anything.
 pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
+    let mut timer = Timer::new();
     let mut diagnostics = Diagnostics::default();
     let loaded = load::load(root, &mut diagnostics).map_err(|e| Failure::Usage(e.0))?;
+    timer.lap("load");
     let theme_name = loaded
         .pack
         .as_ref()
         .and_then(|(_, p)| p.theme.clone())
         .unwrap_or_else(|| "default".into());
     let pack = resolve::resolve(loaded, &mut diagnostics);
+    timer.lap("resolve");
     let theme = match theme::Theme::load(root, &theme_name) {
         Ok(t) => Some(t),
         Err(d) => {
@@ -90,7 +118,9 @@ pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
     let options = RenderOptions {
         base_url: base_url.or_else(|| pack.base_url.clone()),
     };
-    match render::render(&pack, &theme, &options) {
+    let rendered = render::render(&pack, &theme, &options);
+    timer.lap("render");
+    match rendered {
         Ok(files) => Ok(Report {
             warnings: diagnostics.into_sorted(),
             pack,
@@ -122,6 +152,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         Err(e) => return Err(Failure::Usage(e.to_string())),
     }
     let report = check(&options.root, options.base_url.clone())?;
+    let mut timer = Timer::new();
     output::write_site(&out, &report.files).map_err(|e| Failure::Usage(e.to_string()))?;
+    timer.lap("write");
     Ok(report)
 }

@@ -130,6 +130,8 @@ pub struct Passage {
     pub paragraph: usize,
     /// Byte range of the quote inside that paragraph's text.
     pub range: std::ops::Range<usize>,
+    /// The passage as it stands in the article, white space folded.
+    pub text: String,
 }
 
 /// What cites an article: shown as "cited by" on the article page.

@@ -134,15 +134,7 @@ impl<'p> PageRefs<'p> {
                         if !self.document {
                             let _ = write!(href, "#p{}", p.paragraph);
                         }
-                        let text = article
-                            .paragraphs
-                            .get(p.paragraph - 1)
-                            .and_then(|t| t.get(p.range.clone()))
-                            .unwrap_or(&p.quote);
-                        (
-                            Some(p.paragraph),
-                            Some(text.split_whitespace().collect::<Vec<_>>().join(" ")),
-                        )
+                        (Some(p.paragraph), Some(p.text.clone()))
                     }
                     None => (None, None),
                 };

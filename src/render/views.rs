@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::{Actor, Article, Citer, Event, Pack, Target};
 
-use super::markdown::{escape, fill, target_name};
+use super::markdown::{escape, escape_into, fill, target_name};
 use super::refs::PageRefs;
 
 /// A link to an actor.
@@ -171,8 +171,76 @@ pub struct ParagraphStyle<'a> {
     pub marks: &'a [Range<usize>],
     /// Link mentions to actor pages.
     pub link_mentions: bool,
-    /// Mark mentions of this actor instead of linking them.
-    pub focus: Option<usize>,
+}
+
+/// Paragraphs up to this many bytes are shown whole in mention excerpts.
+const SHORT_PARAGRAPH: usize = 280;
+
+/// The excerpt of paragraph `n` (from 1) of `article` that shows where
+/// `actor` is mentioned: the sentence holding the first mention (the whole
+/// paragraph when it is short), with the actor's name highlighted.
+pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> String {
+    let text = &article.paragraphs[n - 1];
+    let mentions: Vec<&Range<usize>> = article.mentions[n - 1]
+        .iter()
+        .filter(|m| m.actor == actor)
+        .map(|m| &m.range)
+        .collect();
+    let (mut start, mut end) = (0, text.len());
+    if let Some(first) = mentions.first().filter(|_| text.len() > SHORT_PARAGRAPH) {
+        start = sentence_start(text, first.start);
+        end = sentence_end(text, first.end);
+    }
+    let mut out = String::with_capacity(end - start + 48);
+    if start > 0 {
+        out.push_str("… ");
+    }
+    let mut at = start;
+    for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
+        escape_into(&mut out, &text[at..m.start]);
+        out.push_str("<strong class=\"mention\">");
+        escape_into(&mut out, &text[m.start..m.end]);
+        out.push_str("</strong>");
+        at = m.end;
+    }
+    escape_into(&mut out, &text[at..end]);
+    if end < text.len() {
+        out.push_str(" …");
+    }
+    out
+}
+
+/// Where the sentence holding byte `at` starts.
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind(['.', '?', '!'])
+        .map_or(0, |p| {
+            let after = p + 1;
+            if text[after..].starts_with(char::is_whitespace) {
+                after + (text[after..].len() - text[after..].trim_start().len())
+            } else {
+                0
+            }
+        })
+        .min(at)
+}
+
+/// Where the sentence holding byte `at` ends (after its full stop).
+fn sentence_end(text: &str, at: usize) -> usize {
+    let mut from = at;
+    while let Some(p) = text[from..].find(['.', '?', '!']) {
+        let after = from + p + 1;
+        let rest = &text[after..];
+        if rest.is_empty()
+            || rest.starts_with(char::is_whitespace)
+            || rest.starts_with(['"', '”', '’'])
+        {
+            let closing = rest.len() - rest.trim_start_matches(['"', '”', '’']).len();
+            return after + closing;
+        }
+        from = after;
+    }
+    text.len()
 }
 
 /// The HTML of paragraph `n` (from 1) of `article`, with mentions linked or
@@ -215,9 +283,6 @@ pub fn paragraph_html(
             .iter()
             .find(|m| m.range.start <= start && end <= m.range.end)
         {
-            Some(m) if style.focus == Some(m.actor) => {
-                let _ = write!(out, "<strong class=\"mention\">{segment}</strong>");
-            }
             Some(m) if style.link_mentions => {
                 let _ = write!(
                     out,
@@ -232,4 +297,31 @@ pub fn paragraph_html(
         out.push_str("</mark>");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{sentence_end, sentence_start};
+
+    #[test]
+    fn excerpts_are_whole_sentences() {
+        let text = "First one. Kataib Hezbollah said “no.” Then U.S. forces left! Last";
+        let at = text.find("Kataib").unwrap_or(0);
+        assert_eq!(
+            &text[sentence_start(text, at)..sentence_end(text, at + 6)],
+            "Kataib Hezbollah said “no.”"
+        );
+        let at = text.find("forces").unwrap_or(0);
+        assert_eq!(
+            &text[sentence_start(text, at)..sentence_end(text, at)],
+            "forces left!",
+            "an abbreviation may cut a sentence short, never a word"
+        );
+        let at = text.find("Last").unwrap_or(0);
+        assert_eq!(
+            &text[sentence_start(text, at)..sentence_end(text, at)],
+            "Last"
+        );
+        assert_eq!(sentence_start(text, 3), 0);
+    }
 }

@@ -50,8 +50,7 @@ pub fn split(text: &str, title: &str, skip: &[String], end_at: Option<&str>) -> 
     };
     let title = squash(title);
     for (n, paragraph) in paragraphs(text).into_iter().enumerate() {
-        let squashed = squash(&paragraph);
-        if n == 0 && squashed == title {
+        if n == 0 && squash(&paragraph) == title {
             continue;
         }
         if let Some(end) = end_at.map(str::trim).filter(|e| !e.is_empty())
@@ -60,9 +59,12 @@ pub fn split(text: &str, title: &str, skip: &[String], end_at: Option<&str>) -> 
             body.end_at_unused = false;
             break;
         }
-        if let Some(i) = skips.iter().position(|s| *s == squashed) {
-            used[i] = true;
-            continue;
+        if !skips.is_empty() {
+            let squashed = squash(&paragraph);
+            if let Some(i) = skips.iter().position(|s| *s == squashed) {
+                used[i] = true;
+                continue;
+            }
         }
         body.paragraphs.push(paragraph);
     }

@@ -18,6 +18,8 @@ pub struct ArticleRef<'a> {
     pub id: &'a str,
     /// Its body, indexed for quotes.
     pub quotes: &'a QuoteIndex,
+    /// Its body paragraphs.
+    pub paragraphs: &'a [String],
     /// Its whole captured text, indexed, to explain a quote that is in a
     /// skipped paragraph.
     pub text_file: &'a SourceFile,
@@ -162,12 +164,25 @@ impl<'a> Resolver<'a> {
                 self.diagnostics.push(site.error("empty quote", None).with_help("quote a verbatim passage of the article, or leave the quote out to cite the whole article"));
                 return None;
             }
-            Some(q) => match self.articles[article].quotes.find(q) {
-                Some((paragraph, range)) => Some(Passage {
-                    quote: q.to_string(),
-                    paragraph,
-                    range,
-                }),
+            Some(q) => match key
+                .1
+                .as_deref()
+                .and_then(|needle| self.articles[article].quotes.find_normalised(needle))
+            {
+                Some((paragraph, range)) => {
+                    let text = self.articles[article].paragraphs[paragraph - 1]
+                        .get(range.clone())
+                        .unwrap_or(q)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    Some(Passage {
+                        quote: q.to_string(),
+                        paragraph,
+                        range,
+                        text,
+                    })
+                }
                 None => {
                     let needle: String = q.trim().chars().take(24).collect();
                     let a = &self.articles[article];

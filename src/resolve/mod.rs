@@ -154,6 +154,7 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
     }
     // events: check ids, parse dates, then order them as the chronology does
     let mut events_raw = Vec::new();
+    let mut event_ids: HashSet<&str> = HashSet::new();
     for (file, list) in &event_files {
         for (i, raw) in list.iter().enumerate() {
             let path = [Step::Index(i), Step::Key("id")];
@@ -169,16 +170,10 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
                 );
                 continue;
             }
-            if let Some(existing) = ids.get(&raw.id).or_else(|| {
-                events_raw
-                    .iter()
-                    .any(
-                        |(_, _, r): &(&SourceFile, usize, &crate::load::raw::RawEvent)| {
-                            r.id == raw.id
-                        },
-                    )
-                    .then_some(Target::Event(0))
-            }) {
+            let seen = event_ids
+                .contains(raw.id.as_str())
+                .then_some(Target::Event(0));
+            if let Some(existing) = ids.get(&raw.id).or(seen) {
                 let other = origin.get(&raw.id).cloned().unwrap_or_default();
                 diagnostics.push(
                     error_at(
@@ -198,6 +193,7 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
                 continue;
             }
             origin.insert(raw.id.clone(), file.display.display().to_string());
+            event_ids.insert(&raw.id);
             events_raw.push((file, i, raw));
         }
     }
@@ -271,9 +267,10 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
     let article_refs = raw_articles
         .iter()
         .zip(&bodies)
-        .map(|(a, (_, quotes))| ArticleRef {
+        .map(|(a, (b, quotes))| ArticleRef {
             id: &a.id,
             quotes,
+            paragraphs: &b.paragraphs,
             text_file: &a.text,
         })
         .collect();

@@ -29,6 +29,11 @@ fn normalise_into(text: &str, out: &mut String, origin: &mut Vec<u32>) {
             continue;
         }
         in_space = false;
+        if c.is_ascii() && c != '"' && c != '\'' && c != '-' {
+            out.push(c.to_ascii_lowercase());
+            origin.push(at as u32);
+            continue;
+        }
         let c = fold_punctuation(c);
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -86,11 +91,15 @@ impl QuoteIndex {
     /// The first paragraph (from 1) holding `quote`, with the quote's byte
     /// range in that paragraph; `None` when no paragraph holds it.
     pub fn find(&self, quote: &str) -> Option<(usize, Range<usize>)> {
-        let needle = normalise(quote);
+        self.find_normalised(&normalise(quote))
+    }
+
+    /// As [`QuoteIndex::find`], for a quote already passed through [`normalise`].
+    pub fn find_normalised(&self, needle: &str) -> Option<(usize, Range<usize>)> {
         if needle.is_empty() || needle.contains('\n') {
             return None;
         }
-        let at = self.text.find(&needle)?;
+        let at = memchr::memmem::find(self.text.as_bytes(), needle.as_bytes())?;
         let paragraph = self.starts.partition_point(|&s| s <= at);
         let start = self.origin[at] as usize;
         let end = self.origin[at + needle.len()] as usize;

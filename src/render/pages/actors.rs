@@ -7,13 +7,12 @@ use serde::Serialize;
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
 use super::super::views::{
-    ActorLink, ArticleLink, EventView, ParagraphStyle, actor_link, article_link, event_view,
-    paragraph_html,
+    ActorLink, ArticleLink, EventView, actor_link, article_link, event_view, mention_excerpt,
 };
 use super::super::{Contents, OutputFile, Renderer};
-use super::{KIND_ORDER, Page, kind_label};
+use super::{Page, actors_by_kind, kind_label};
 use crate::diagnostics::Diagnostic;
-use crate::model::Pack;
+use crate::model::{Pack, Target};
 
 #[derive(Serialize)]
 struct Entry {
@@ -39,19 +38,9 @@ struct Index {
 /// Renders `actors/index.html`.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let refs = PageRefs::new(pack, 1);
-    let groups = KIND_ORDER
-        .iter()
-        .filter_map(|kind| {
-            let mut members: Vec<usize> = (0..pack.actors.len())
-                .filter(|&i| pack.actors[i].kind == *kind)
-                .collect();
-            members.sort_by(|&a, &b| {
-                pack.actors[a]
-                    .name
-                    .to_lowercase()
-                    .cmp(&pack.actors[b].name.to_lowercase())
-                    .then(a.cmp(&b))
-            });
+    let groups = actors_by_kind(pack)
+        .into_iter()
+        .map(|(kind, members)| {
             let actors: Vec<Entry> = members
                 .into_iter()
                 .map(|i| {
@@ -67,11 +56,11 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
                     }
                 })
                 .collect();
-            (!actors.is_empty()).then(|| Group {
+            Group {
                 kind: kind.to_string(),
                 label: kind_label(kind),
                 actors,
-            })
+            }
         })
         .collect();
     let page = Page::new(
@@ -165,20 +154,10 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
     let mut mentions: Vec<ArticleMentions> = Vec::new();
     for &(art, n) in &a.mentions {
         let article = &pack.articles[art];
-        let html = paragraph_html(
-            article,
-            n,
-            &refs,
-            &ParagraphStyle {
-                marks: &[],
-                link_mentions: true,
-                focus: Some(i),
-            },
-        );
         let paragraph = MentionedParagraph {
             n,
-            href: format!("{}#p{n}", article_link(pack, art, &refs).href),
-            html,
+            href: format!("{}#p{n}", refs.href(Target::Article(art))),
+            html: mention_excerpt(article, n, i),
         };
         match mentions.last_mut() {
             Some(m) if m.article.id == article.id => m.paragraphs.push(paragraph),

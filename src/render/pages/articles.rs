@@ -179,7 +179,6 @@ pub fn render_article(
                     &ParagraphStyle {
                         marks: marked,
                         link_mentions: true,
-                        focus: None,
                     },
                 ),
                 cited: !marked.is_empty(),

@@ -9,7 +9,7 @@ use super::super::views::{
     ActorLink, ArticleLink, EventView, actor_link, article_link, event_view,
 };
 use super::super::{OutputFile, Renderer};
-use super::{KIND_ORDER, Page, kind_label};
+use super::{Page, actors_by_kind, kind_label};
 use crate::diagnostics::Diagnostic;
 use crate::model::Pack;
 
@@ -53,26 +53,17 @@ struct Counts {
     articles: usize,
 }
 
-/// Actors grouped by kind, in [`KIND_ORDER`], each group by name.
+/// Actors grouped by kind, each group by name.
 fn groups(pack: &Pack, refs: &PageRefs<'_>) -> Vec<KindGroup> {
-    KIND_ORDER
-        .iter()
-        .filter_map(|kind| {
-            let mut actors: Vec<ActorLink> = (0..pack.actors.len())
-                .filter(|&i| pack.actors[i].kind == *kind)
+    actors_by_kind(pack)
+        .into_iter()
+        .map(|(kind, members)| KindGroup {
+            kind: kind.to_string(),
+            label: kind_label(kind),
+            actors: members
+                .into_iter()
                 .map(|i| actor_link(pack, i, refs))
-                .collect();
-            actors.sort_by(|a, b| {
-                a.name
-                    .to_lowercase()
-                    .cmp(&b.name.to_lowercase())
-                    .then(a.id.cmp(&b.id))
-            });
-            (!actors.is_empty()).then(|| KindGroup {
-                kind: kind.to_string(),
-                label: kind_label(kind),
-                actors,
-            })
+                .collect(),
         })
         .collect()
 }

@@ -85,6 +85,26 @@ pub fn kind_label(kind: &str) -> &'static str {
     }
 }
 
+/// The actors of each kind that has any, kinds in [`KIND_ORDER`], each
+/// kind's actors by name (ignoring case), then by id.
+pub fn actors_by_kind(pack: &Pack) -> Vec<(&'static str, Vec<usize>)> {
+    KIND_ORDER
+        .iter()
+        .filter_map(|&kind| {
+            let mut members: Vec<usize> = (0..pack.actors.len())
+                .filter(|&i| pack.actors[i].kind == kind)
+                .collect();
+            members.sort_by_cached_key(|&i| {
+                (
+                    pack.actors[i].name.to_lowercase(),
+                    pack.actors[i].id.clone(),
+                )
+            });
+            (!members.is_empty()).then_some((kind, members))
+        })
+        .collect()
+}
+
 /// The order actor kinds are listed in.
 pub const KIND_ORDER: [&str; 8] = [
     "armed-group",

@@ -12,7 +12,7 @@ use super::super::{Contents, OutputFile, Renderer};
 use super::articles::{SourceView, source_view};
 use super::chronology::{Year, years};
 use super::home::newest_first;
-use super::{KIND_ORDER, Page, kind_label};
+use super::{Page, actors_by_kind, kind_label};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Pack, Target};
 
@@ -84,20 +84,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         .collect();
     let years = years(pack, &mut refs);
     let mut actor_groups = Vec::new();
-    for kind in KIND_ORDER {
-        let mut members: Vec<usize> = (0..pack.actors.len())
-            .filter(|&i| pack.actors[i].kind == kind)
-            .collect();
-        members.sort_by(|&a, &b| {
-            pack.actors[a]
-                .name
-                .to_lowercase()
-                .cmp(&pack.actors[b].name.to_lowercase())
-                .then(a.cmp(&b))
-        });
-        if members.is_empty() {
-            continue;
-        }
+    for (kind, members) in actors_by_kind(pack) {
         let actors = members
             .into_iter()
             .map(|i| {
