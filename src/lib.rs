@@ -50,18 +50,8 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// The resolved pack.
     pub pack: Pack,
-    /// The site's files (written by `build`, only counted by `check`).
-    pub files: Vec<OutputFile>,
-}
-
-impl Report {
     /// The number of HTML pages in the site.
-    pub fn pages(&self) -> usize {
-        self.files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count()
-    }
+    pub pages: usize,
 }
 
 /// Prints how long each stage took when `BRIEFING_TIMINGS` is set.
@@ -89,9 +79,16 @@ impl Timer {
     }
 }
 
-/// Loads, resolves and renders the pack at `root` without writing anything.
-pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
-    let mut timer = Timer::new();
+/// A pack loaded, resolved and checked, with its theme: ready to render.
+struct Prepared {
+    pack: Pack,
+    theme: theme::Theme,
+    options: RenderOptions,
+    warnings: Diagnostics,
+}
+
+/// Stages 1 and 2: load and resolve the pack at `root`, and load its theme.
+fn prepare(root: &Path, base_url: Option<String>, timer: &mut Timer) -> Result<Prepared, Failure> {
     let mut diagnostics = Diagnostics::default();
     let loaded = load::load(root, &mut diagnostics).map_err(|e| Failure::Usage(e.0))?;
     timer.lap("load");
@@ -109,30 +106,98 @@ pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
             None
         }
     };
-    if diagnostics.has_errors() {
-        return Err(Failure::Content(diagnostics.into_sorted()));
+    match theme {
+        Some(theme) if !diagnostics.has_errors() => {
+            let options = RenderOptions {
+                base_url: base_url.or_else(|| pack.base_url.clone()),
+            };
+            Ok(Prepared {
+                pack,
+                theme,
+                options,
+                warnings: diagnostics,
+            })
+        }
+        _ => Err(Failure::Content(diagnostics.into_sorted())),
     }
-    let Some(theme) = theme else {
-        return Err(Failure::Content(diagnostics.into_sorted()));
-    };
-    let options = RenderOptions {
-        base_url: base_url.or_else(|| pack.base_url.clone()),
-    };
-    let rendered = render::render(&pack, &theme, &options);
+}
+
+/// Stages 3 (and 4, through `sink`): render the prepared pack.
+fn render_into(
+    prepared: Prepared,
+    sink: &dyn render::Sink,
+    timer: &mut Timer,
+) -> Result<Report, Failure> {
+    let Prepared {
+        pack,
+        theme,
+        options,
+        mut warnings,
+    } = prepared;
+    let rendered = render::render(&pack, &theme, &options, sink);
     timer.lap("render");
     match rendered {
-        Ok(files) => Ok(Report {
-            warnings: diagnostics.into_sorted(),
+        Ok(pages) => Ok(Report {
+            warnings: warnings.into_sorted(),
             pack,
-            files,
+            pages,
         }),
-        Err(errors) => {
+        Err(render::RenderError::Output(message)) => Err(Failure::Usage(message)),
+        Err(render::RenderError::Templates(errors)) => {
             for e in errors {
-                diagnostics.push(e);
+                warnings.push(e);
             }
-            Err(Failure::Content(diagnostics.into_sorted()))
+            Err(Failure::Content(warnings.into_sorted()))
         }
     }
+}
+
+/// A sink that keeps nothing: `check` renders every page and discards it.
+struct Discard;
+
+impl render::Sink for Discard {
+    fn accept(&self, _file: OutputFile) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// A sink that keeps every file in memory (for `serve`).
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files collected.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        self.0.into_inner().unwrap_or_default()
+    }
+}
+
+impl render::Sink for Collect {
+    fn accept(&self, file: OutputFile) -> Result<(), String> {
+        self.0
+            .lock()
+            .map_err(|_| "a render thread failed".to_string())?
+            .push(file);
+        Ok(())
+    }
+}
+
+/// Loads, resolves and renders the pack at `root` without writing anything.
+pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
+    let mut timer = Timer::new();
+    let prepared = prepare(root, base_url, &mut timer)?;
+    render_into(prepared, &Discard, &mut timer)
+}
+
+/// Renders the pack at `root` into `sink` (what `serve` uses, with [`Collect`]).
+pub fn render_to(
+    root: &Path,
+    base_url: Option<String>,
+    sink: &dyn render::Sink,
+) -> Result<Report, Failure> {
+    let mut timer = Timer::new();
+    let prepared = prepare(root, base_url, &mut timer)?;
+    render_into(prepared, sink, &mut timer)
 }
 
 /// Builds the pack and writes the site atomically into the output folder.
@@ -151,9 +216,13 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         }
         Err(e) => return Err(Failure::Usage(e.to_string())),
     }
-    let report = check(&options.root, options.base_url.clone())?;
     let mut timer = Timer::new();
-    output::write_site(&out, &report.files).map_err(|e| Failure::Usage(e.to_string()))?;
-    timer.lap("write");
+    let prepared = prepare(&options.root, options.base_url.clone(), &mut timer)?;
+    let staging = output::Staging::create(&out).map_err(|e| Failure::Usage(e.to_string()))?;
+    let report = render_into(prepared, &staging, &mut timer)?;
+    staging
+        .commit()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    timer.lap("commit");
     Ok(report)
 }

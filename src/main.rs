@@ -138,7 +138,7 @@ fn main() -> ExitCode {
                     print_warnings(&report);
                     eprintln!(
                         "built {} pages ({} articles, {} actors, {} events, {} citations) into {} in {} ms{}",
-                        report.pages(),
+                        report.pages,
                         report.pack.articles.len(),
                         report.pack.actors.len(),
                         report.pack.events.len(),

@@ -4,13 +4,13 @@
 //! leaves the previous site as it was. A folder that briefing did not write
 //! is never replaced.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
-use rayon::prelude::*;
-
-use crate::render::{Contents, OutputFile};
+use crate::render::{Contents, OutputFile, Sink};
 
 /// The file that marks a folder as written by briefing (and so safe to replace).
 pub const MARKER: &str = ".briefing-output";
@@ -74,63 +74,95 @@ fn safe_join(base: &Path, rel: &str) -> Result<PathBuf, OutputError> {
     Ok(base.join(rel_path))
 }
 
-/// Writes `files` as the whole content of `out`, replacing it atomically.
-pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    if !replaceable(out)? {
-        return Err(OutputError::Foreign(out.to_path_buf()));
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| io_error("remove", &staging, e))?;
-    }
-    let result = write_all(&staging, files).and_then(|()| swap(&staging, out, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// A site being written: files go into a temporary sibling of the output
+/// folder as they are rendered; [`Staging::commit`] swaps it into place.
+/// Dropped without a commit, it removes itself and the output is untouched.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    made_dirs: Mutex<HashSet<PathBuf>>,
+    committed: bool,
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    fs::create_dir_all(staging).map_err(|e| io_error("create", staging, e))?;
-    // folders first (sequentially, in order), then the files in parallel
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    let mut targets = Vec::with_capacity(files.len());
-    for f in files {
-        let target = safe_join(staging, &f.path)?;
-        if let Some(dir) = target.parent()
-            && dirs.last().is_none_or(|d| d != dir)
-        {
-            dirs.push(dir.to_path_buf());
+impl Staging {
+    /// Prepares to replace `out`, refusing a folder briefing did not write.
+    pub fn create(out: &Path) -> Result<Staging, OutputError> {
+        if !replaceable(out)? {
+            return Err(OutputError::Foreign(out.to_path_buf()));
         }
-        targets.push(target);
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| io_error("remove", &dir, e))?;
+        }
+        fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            parent,
+            name,
+            made_dirs: Mutex::new(HashSet::new()),
+            committed: false,
+        })
     }
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+
+    /// Marks the site as briefing's and moves it into place.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let marker = self.dir.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| io_error("write", &marker, e))?;
+        swap(&self.dir, &self.out, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(())
     }
-    files
-        .par_iter()
-        .zip(targets.par_iter())
-        .try_for_each(|(f, target)| match &f.contents {
-            Contents::Bytes(bytes) => {
-                fs::write(target, bytes).map_err(|e| io_error("write", target, e))
+
+    fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+        let target = safe_join(&self.dir, &file.path)?;
+        if let Some(dir) = target.parent() {
+            let known = self
+                .made_dirs
+                .lock()
+                .map(|d| d.contains(dir))
+                .unwrap_or(false);
+            if !known {
+                fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+                if let Ok(mut d) = self.made_dirs.lock() {
+                    d.insert(dir.to_path_buf());
+                }
             }
-            Contents::Copy(source) => fs::copy(source, target)
+        }
+        match &file.contents {
+            Contents::Bytes(bytes) => {
+                fs::write(&target, bytes).map_err(|e| io_error("write", &target, e))
+            }
+            Contents::Copy(source) => fs::copy(source, &target)
                 .map(|_| ())
                 .map_err(|e| io_error("copy", source, e)),
-        })?;
-    let marker = staging.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).map_err(|e| io_error("write", &marker, e))
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn accept(&self, file: OutputFile) -> Result<(), String> {
+        self.write(&file).map_err(|e| e.to_string())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {

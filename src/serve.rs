@@ -27,7 +27,7 @@ use notify_debouncer_full::new_debouncer;
 use tokio::sync::broadcast;
 
 use crate::render::Contents;
-use crate::{Failure, check};
+use crate::{Collect, Failure, render_to};
 
 /// The path of the live-reload script and event stream (never a page's path:
 /// ids cannot start with `_`).
@@ -56,13 +56,14 @@ struct Shared {
 
 /// Builds the pack into memory: the site's files, or the diagnostics text.
 fn build(root: &Path) -> Result<HashMap<String, Arc<Contents>>, String> {
-    match check(root, None) {
+    let sink = Collect::default();
+    match render_to(root, None, &sink) {
         Ok(report) => {
             for w in &report.warnings {
                 eprint!("{w}");
             }
-            Ok(report
-                .files
+            Ok(sink
+                .into_files()
                 .into_iter()
                 .map(|f| (f.path, Arc::new(f.contents)))
                 .collect())

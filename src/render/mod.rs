@@ -136,72 +136,127 @@ impl Renderer {
     }
 }
 
-/// A page (or a few files) rendered on its own, possibly in parallel.
-type PageJob<'a> = Box<dyn Fn() -> Result<Vec<OutputFile>, Diagnostic> + Sync + Send + 'a>;
+/// Where rendered files go: written to the staging folder by `output`,
+/// counted by `check`, kept in memory by `serve`. Called from several
+/// threads, in no particular order.
+pub trait Sink: Sync {
+    /// Takes one finished file; an error stops the build.
+    fn accept(&self, file: OutputFile) -> Result<(), String>;
+}
 
-/// Renders every file of the site.
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Templates failed (content errors, exit status 1).
+    Templates(Vec<Diagnostic>),
+    /// The sink failed (I/O, exit status 2).
+    Output(String),
+}
+
+/// One unit of rendering work: a page, or a few small files.
+#[derive(Clone, Copy)]
+enum Job {
+    Print,
+    Data,
+    Chronology,
+    Home,
+    ActorsIndex,
+    ArticlesIndex,
+    Actor(usize),
+    Article(usize),
+}
+
+impl Job {
+    fn run(
+        self,
+        pack: &Pack,
+        r: &Renderer,
+        options: &RenderOptions,
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
+        match self {
+            Job::Print => pages::print::render(pack, r),
+            Job::Data => pages::data::render(pack, r, options),
+            Job::Chronology => pages::chronology::render(pack, r),
+            Job::Home => pages::home::render(pack, r),
+            Job::ActorsIndex => pages::actors::render_index(pack, r),
+            Job::ArticlesIndex => pages::articles::render_index(pack, r),
+            Job::Actor(i) => pages::actors::render_actor(pack, r, i).map(|f| vec![f]),
+            Job::Article(i) => pages::articles::render_article(pack, r, i).map(|f| vec![f]),
+        }
+    }
+}
+
+/// Renders every file of the site into `sink`; returns the number of HTML
+/// pages. Pages are made in parallel, the largest first, and handed over as
+/// soon as each is done, so the site is never held in memory whole.
 pub fn render(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let renderer = Renderer::new(theme, pack, options)?;
-    let r = &renderer;
+    sink: &dyn Sink,
+) -> Result<usize, RenderError> {
+    let renderer = Renderer::new(theme, pack, options).map_err(RenderError::Templates)?;
     // every markdown field to HTML once, in parallel
     pages::warm_markdown(pack);
-    let jobs: Vec<PageJob<'_>> = vec![
-        Box::new(move || pages::home::render(pack, r)),
-        Box::new(move || pages::chronology::render(pack, r)),
-        Box::new(move || pages::actors::render_index(pack, r)),
-        Box::new(move || pages::articles::render_index(pack, r)),
-        Box::new(move || pages::print::render(pack, r)),
-        Box::new(move || pages::data::render(pack, r, options)),
+    let mut jobs = vec![
+        Job::Print,
+        Job::Data,
+        Job::Chronology,
+        Job::Home,
+        Job::ActorsIndex,
+        Job::ArticlesIndex,
     ];
-    let mut results: Vec<Result<Vec<OutputFile>, Diagnostic>> =
-        jobs.par_iter().map(|job| job()).collect();
-    results.extend(
-        (0..pack.actors.len())
-            .into_par_iter()
-            .map(|i| pages::actors::render_actor(pack, r, i).map(|f| vec![f]))
-            .collect::<Vec<_>>(),
-    );
-    results.extend(
-        (0..pack.articles.len())
-            .into_par_iter()
-            .map(|i| pages::articles::render_article(pack, r, i).map(|f| vec![f]))
-            .collect::<Vec<_>>(),
-    );
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(f) => files.extend(f),
-            Err(e) => {
-                if errors.len() < 20 {
-                    errors.push(e);
+    jobs.extend((0..pack.actors.len()).map(Job::Actor));
+    jobs.extend((0..pack.articles.len()).map(Job::Article));
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    let output_error = std::sync::Mutex::new(None);
+    let mut errors: Vec<Diagnostic> = jobs
+        .par_iter()
+        .with_max_len(1)
+        .filter_map(|job| match job.run(pack, &renderer, options) {
+            Ok(files) => {
+                for file in files {
+                    if file.path.ends_with(".html") {
+                        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    if let Err(e) = sink.accept(file) {
+                        if let Ok(mut slot) = output_error.lock() {
+                            slot.get_or_insert(e);
+                        }
+                    }
                 }
+                None
             }
-        }
+            Err(d) => Some(d),
+        })
+        .collect();
+    if let Some(e) = output_error.into_inner().ok().flatten() {
+        return Err(RenderError::Output(e));
     }
     if !errors.is_empty() {
-        return Err(errors);
+        // one template error shows on every page that uses it: report it once
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|d| seen.insert(d.message.clone()));
+        return Err(RenderError::Templates(errors));
     }
-    for (path, bytes) in &theme.assets {
-        files.push(OutputFile {
+    let mut extra: Vec<OutputFile> = theme
+        .assets
+        .iter()
+        .map(|(path, bytes)| OutputFile {
             path: format!("assets/{path}"),
             contents: Contents::Bytes(bytes.to_vec()),
-        });
-    }
-    for s in &pack.static_files {
-        files.push(OutputFile {
-            path: s.output_path.clone(),
-            contents: Contents::Copy(s.source.clone()),
-        });
-    }
-    files.push(OutputFile {
+        })
+        .collect();
+    extra.extend(pack.static_files.iter().map(|s| OutputFile {
+        path: s.output_path.clone(),
+        contents: Contents::Copy(s.source.clone()),
+    }));
+    extra.push(OutputFile {
         path: ".nojekyll".to_string(),
         contents: Contents::Bytes(Vec::new()),
     });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    for file in extra {
+        sink.accept(file).map_err(RenderError::Output)?;
+    }
+    Ok(pages.into_inner())
 }

@@ -164,11 +164,11 @@ impl<'a> Resolver<'a> {
                 self.diagnostics.push(site.error("empty quote", None).with_help("quote a verbatim passage of the article, or leave the quote out to cite the whole article"));
                 return None;
             }
-            Some(q) => match key
-                .1
-                .as_deref()
-                .and_then(|needle| self.articles[article].quotes.find_normalised(needle))
-            {
+            Some(q) => match key.1.as_deref().and_then(|needle| {
+                self.articles[article]
+                    .quotes
+                    .find_normalised(self.articles[article].paragraphs, needle)
+            }) {
                 Some((paragraph, range)) => {
                     let text = self.articles[article].paragraphs[paragraph - 1]
                         .get(range.clone())
@@ -186,9 +186,8 @@ impl<'a> Resolver<'a> {
                 None => {
                     let needle: String = q.trim().chars().take(24).collect();
                     let a = &self.articles[article];
-                    let in_text = QuoteIndex::new(&[a.text_file.text.as_ref()])
-                        .find(q)
-                        .is_some();
+                    let whole = [a.text_file.text.as_ref()];
+                    let in_text = QuoteIndex::new(&whole).find(&whole, q).is_some();
                     let help = if in_text {
                         format!(
                             "the passage is in {}, but in a paragraph that is not part of the body (the title, a `skip` entry, or after `end_at`)",

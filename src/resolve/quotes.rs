@@ -56,14 +56,13 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// An article body prepared for quote lookups.
+/// An article body prepared for quote lookups: all paragraphs normalised
+/// once. Only the paragraph a quote is found in is mapped back to the
+/// original text, so the index is no bigger than the text.
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
     /// All paragraphs normalised, separated by `\n` (which no quote contains).
     text: String,
-    /// For each byte of `text` (and one past the end), the offset in its
-    /// paragraph of the character it came from.
-    origin: Vec<u32>,
     /// Where each paragraph starts in `text`.
     starts: Vec<usize>,
 }
@@ -74,35 +73,48 @@ impl QuoteIndex {
         let total: usize = paragraphs.iter().map(|p| p.as_ref().len() + 1).sum();
         let mut index = QuoteIndex {
             text: String::with_capacity(total),
-            origin: Vec::with_capacity(total),
             starts: Vec::with_capacity(paragraphs.len()),
         };
+        let mut scratch = Vec::new();
         for p in paragraphs {
-            let p = p.as_ref();
             index.starts.push(index.text.len());
-            normalise_into(p, &mut index.text, &mut index.origin);
+            scratch.clear();
+            normalise_into(p.as_ref(), &mut index.text, &mut scratch);
             index.text.push('\n');
-            index.origin.push(p.len() as u32);
         }
-        index.origin.push(0);
         index
     }
 
-    /// The first paragraph (from 1) holding `quote`, with the quote's byte
-    /// range in that paragraph; `None` when no paragraph holds it.
-    pub fn find(&self, quote: &str) -> Option<(usize, Range<usize>)> {
-        self.find_normalised(&normalise(quote))
+    /// The first paragraph (from 1) of `paragraphs` (the ones indexed)
+    /// holding `quote`, with the quote's byte range in that paragraph.
+    pub fn find<S: AsRef<str>>(
+        &self,
+        paragraphs: &[S],
+        quote: &str,
+    ) -> Option<(usize, Range<usize>)> {
+        self.find_normalised(paragraphs, &normalise(quote))
     }
 
     /// As [`QuoteIndex::find`], for a quote already passed through [`normalise`].
-    pub fn find_normalised(&self, needle: &str) -> Option<(usize, Range<usize>)> {
+    pub fn find_normalised<S: AsRef<str>>(
+        &self,
+        paragraphs: &[S],
+        needle: &str,
+    ) -> Option<(usize, Range<usize>)> {
         if needle.is_empty() || needle.contains('\n') {
             return None;
         }
         let at = memchr::memmem::find(self.text.as_bytes(), needle.as_bytes())?;
         let paragraph = self.starts.partition_point(|&s| s <= at);
-        let start = self.origin[at] as usize;
-        let end = self.origin[at + needle.len()] as usize;
+        let original = paragraphs.get(paragraph - 1)?.as_ref();
+        // map the match back to the original text of that one paragraph
+        let mut normalised = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        normalise_into(original, &mut normalised, &mut origin);
+        origin.push(original.len() as u32);
+        let local = at - self.starts[paragraph - 1];
+        let start = *origin.get(local)? as usize;
+        let end = *origin.get(local + needle.len())? as usize;
         Some((paragraph, start..end))
     }
 }
@@ -120,7 +132,7 @@ mod tests {
     #[test]
     fn finds_the_paragraph_and_exact_range() {
         let index = QuoteIndex::new(&BODY);
-        let (p, range) = index.find("five rockets").expect("found");
+        let (p, range) = index.find(&BODY, "five rockets").expect("found");
         assert_eq!(p, 2);
         assert_eq!(&BODY[1][range], "five rockets");
     }
@@ -129,14 +141,17 @@ mod tests {
     fn ignores_case_space_and_punctuation_style() {
         let index = QuoteIndex::new(&BODY);
         let (p, range) = index
-            .find("\"what happened a short while ago is the beginning,\"")
+            .find(
+                &BODY,
+                "\"what happened a short while ago is the beginning,\"",
+            )
             .expect("found");
         assert_eq!(p, 2);
         assert_eq!(
             &BODY[1][range],
             "“What happened a short while ago is the beginning,”"
         );
-        let (p, range) = index.find("Al Shuhada - one of the oldest iran-backed factions in iraq — has joined a parallel").expect("found");
+        let (p, range) = index.find(&BODY, "Al Shuhada - one of the oldest iran-backed factions in iraq — has joined a parallel").expect("found");
         assert_eq!(p, 3);
         assert!(BODY[2][range].ends_with("joined   a parallel"));
     }
@@ -144,26 +159,30 @@ mod tests {
     #[test]
     fn rejects_what_is_not_there() {
         let index = QuoteIndex::new(&BODY);
-        assert!(index.find("six rockets").is_none());
-        assert!(index.find("").is_none());
+        assert!(index.find(&BODY, "six rockets").is_none());
+        assert!(index.find(&BODY, "").is_none());
         assert!(
-            index.find("the beginning,” it said Kataib").is_none(),
+            index
+                .find(&BODY, "the beginning,” it said Kataib")
+                .is_none(),
             "a quote cannot span paragraphs"
         );
-        assert!(index.find("five rocketz").is_none());
+        assert!(index.find(&BODY, "five rocketz").is_none());
     }
 
     #[test]
     fn first_paragraph_wins() {
-        let index = QuoteIndex::new(&["a b c", "a b c d"]);
-        assert_eq!(index.find("A  B").map(|(p, _)| p), Some(1));
-        assert_eq!(index.find("c d").map(|(p, _)| p), Some(2));
+        let body = ["a b c", "a b c d"];
+        let index = QuoteIndex::new(&body);
+        assert_eq!(index.find(&body, "A  B").map(|(p, _)| p), Some(1));
+        assert_eq!(index.find(&body, "c d").map(|(p, _)| p), Some(2));
     }
 
     #[test]
     fn non_ascii_case_folding_keeps_offsets() {
-        let index = QuoteIndex::new(&["Über ÅLAND and Zummar"]);
-        let (_, range) = index.find("über åland").expect("found");
+        let body = ["Über ÅLAND and Zummar"];
+        let index = QuoteIndex::new(&body);
+        let (_, range) = index.find(&body, "über åland").expect("found");
         assert_eq!(range, 0.."Über ÅLAND".len());
     }
 }
