@@ -219,10 +219,10 @@ pub fn render(
                     if file.path.ends_with(".html") {
                         pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     }
-                    if let Err(e) = sink.accept(file) {
-                        if let Ok(mut slot) = output_error.lock() {
-                            slot.get_or_insert(e);
-                        }
+                    if let Err(e) = sink.accept(file)
+                        && let Ok(mut slot) = output_error.lock()
+                    {
+                        slot.get_or_insert(e);
                     }
                 }
                 None
