@@ -221,6 +221,11 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// The diagnostics recorded so far, in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
     /// All diagnostics, errors first, each group in file and position order
     /// so that the report is the same on every run.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {

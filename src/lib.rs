@@ -89,8 +89,18 @@ struct Prepared {
 
 /// Stages 1 and 2: load and resolve the pack at `root`, and load its theme.
 fn prepare(root: &Path, base_url: Option<String>, timer: &mut Timer) -> Result<Prepared, Failure> {
+    prepare_cached(root, base_url, &load::Cache::default(), timer)
+}
+
+/// As [`prepare`], taking unchanged files from `cache`.
+fn prepare_cached(
+    root: &Path,
+    base_url: Option<String>,
+    cache: &load::Cache,
+    timer: &mut Timer,
+) -> Result<Prepared, Failure> {
     let mut diagnostics = Diagnostics::default();
-    let loaded = load::load(root, &mut diagnostics).map_err(|e| Failure::Usage(e.0))?;
+    let loaded = load::load_with(root, &mut diagnostics, cache).map_err(|e| Failure::Usage(e.0))?;
     timer.lap("load");
     let theme_name = loaded
         .pack
@@ -161,24 +171,44 @@ impl render::Sink for Discard {
     }
 }
 
-/// A sink that keeps every file in memory (for `serve`).
-#[derive(Default)]
-pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
-
-impl Collect {
-    /// The files collected.
-    pub fn into_files(self) -> Vec<OutputFile> {
-        self.0.into_inner().unwrap_or_default()
-    }
+/// A pack resolved and checked, with its templates compiled, that renders
+/// pages on request: what `serve` serves between two edits.
+pub struct Live {
+    prepared: Prepared,
+    renderer: render::Renderer,
 }
 
-impl render::Sink for Collect {
-    fn accept(&self, file: OutputFile) -> Result<(), String> {
-        self.0
-            .lock()
-            .map_err(|_| "a render thread failed".to_string())?
-            .push(file);
-        Ok(())
+impl Live {
+    /// Loads and resolves the pack at `root`, taking unchanged files from `cache`.
+    pub fn prepare(root: &Path, cache: &load::Cache) -> Result<Live, Failure> {
+        let mut timer = Timer::new();
+        let prepared = prepare_cached(root, None, cache, &mut timer)?;
+        let renderer = render::Renderer::new(&prepared.theme, &prepared.pack, &prepared.options)
+            .map_err(Failure::Content)?;
+        Ok(Live { prepared, renderer })
+    }
+
+    /// The warnings of the build.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        self.prepared.warnings.iter().cloned().collect()
+    }
+
+    /// The files that hold `path` (see [`render::render_path`]).
+    pub fn render_path(&self, path: &str) -> Option<Result<Vec<OutputFile>, Diagnostic>> {
+        let p = &self.prepared;
+        render::render_path(&p.pack, &p.theme, &p.options, &self.renderer, path)
+    }
+
+    /// Renders every page and discards it, to find template errors.
+    pub fn check_pages(&self) -> Result<usize, Vec<Diagnostic>> {
+        let p = &self.prepared;
+        match render::render(&p.pack, &p.theme, &p.options, &Discard) {
+            Ok(pages) => Ok(pages),
+            Err(render::RenderError::Templates(errors)) => Err(errors),
+            Err(render::RenderError::Output(message)) => {
+                Err(vec![Diagnostic::general(message, None)])
+            }
+        }
     }
 }
 
@@ -187,17 +217,6 @@ pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
     let mut timer = Timer::new();
     let prepared = prepare(root, base_url, &mut timer)?;
     render_into(prepared, &Discard, &mut timer)
-}
-
-/// Renders the pack at `root` into `sink` (what `serve` uses, with [`Collect`]).
-pub fn render_to(
-    root: &Path,
-    base_url: Option<String>,
-    sink: &dyn render::Sink,
-) -> Result<Report, Failure> {
-    let mut timer = Timer::new();
-    let prepared = prepare(root, base_url, &mut timer)?;
-    render_into(prepared, sink, &mut timer)
 }
 
 /// Builds the pack and writes the site atomically into the output folder.

@@ -26,18 +26,22 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::new_debouncer;
 use tokio::sync::broadcast;
 
+use crate::diagnostics::Diagnostic;
+use crate::load::Cache;
 use crate::render::Contents;
-use crate::{Collect, Failure, render_to};
+use crate::{Failure, Live};
 
 /// The path of the live-reload script and event stream (never a page's path:
 /// ids cannot start with `_`).
 const RELOAD_JS: &str = "/__briefing/reload.js";
 const EVENTS: &str = "/__briefing/events";
 
-/// The site as last built, and the errors of the last build if it failed.
+/// The site as last resolved, the pages rendered from it so far, and the
+/// errors of the last build if it failed.
 #[derive(Default)]
 struct Site {
-    files: HashMap<String, Arc<Contents>>,
+    live: Option<Arc<Live>>,
+    pages: HashMap<String, Arc<Contents>>,
     errors: Option<String>,
 }
 
@@ -54,51 +58,56 @@ struct Shared {
     changes: broadcast::Sender<Change>,
 }
 
-/// Builds the pack into memory: the site's files, or the diagnostics text.
-fn build(root: &Path) -> Result<HashMap<String, Arc<Contents>>, String> {
-    let sink = Collect::default();
-    match render_to(root, None, &sink) {
-        Ok(report) => {
-            for w in &report.warnings {
-                eprint!("{w}");
-            }
-            Ok(sink
-                .into_files()
-                .into_iter()
-                .map(|f| (f.path, Arc::new(f.contents)))
-                .collect())
-        }
-        Err(Failure::Content(diagnostics)) => Err(diagnostics
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")),
-        Err(Failure::Usage(message)) => Err(format!("error: {message}")),
-    }
+fn report(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-/// Rebuilds and updates the served site; on failure keeps the last good one.
-fn rebuild(root: &Path, shared: &Shared) {
+/// Reloads the pack (reading only changed files) and serves the new version,
+/// its pages rendered as they are asked for; on failure keeps the last good
+/// one. Every page is then rendered once in the background, so that a
+/// template error shows in the overlay too.
+fn rebuild(root: &Path, cache: &Cache, shared: &Shared) {
     let started = Instant::now();
-    let result = build(root);
-    let change = match result {
-        Ok(files) => {
+    match Live::prepare(root, cache) {
+        Ok(live) => {
+            for w in live.warnings() {
+                eprint!("{w}");
+            }
+            let live = Arc::new(live);
             if let Ok(mut site) = shared.site.write() {
-                site.files = files;
-                site.errors = None;
+                *site = Site {
+                    live: Some(live.clone()),
+                    pages: HashMap::new(),
+                    errors: None,
+                };
             }
             eprintln!("rebuilt in {} ms", started.elapsed().as_millis());
-            Change::Reload
-        }
-        Err(errors) => {
-            eprintln!("{errors}\nthe build failed: still serving the last good site");
-            if let Ok(mut site) = shared.site.write() {
-                site.errors = Some(errors.clone());
+            let _ = shared.changes.send(Change::Reload);
+            if let Err(errors) = live.check_pages() {
+                let text = report(&errors);
+                eprintln!("{text}");
+                if let Ok(mut site) = shared.site.write() {
+                    site.errors = Some(text.clone());
+                }
+                let _ = shared.changes.send(Change::Errors(text));
             }
-            Change::Errors(errors)
         }
-    };
-    let _ = shared.changes.send(change);
+        Err(failure) => {
+            let text = match failure {
+                Failure::Content(diagnostics) => report(&diagnostics),
+                Failure::Usage(message) => format!("error: {message}"),
+            };
+            eprintln!("{text}\nthe build failed: still serving the last good site");
+            if let Ok(mut site) = shared.site.write() {
+                site.errors = Some(text.clone());
+            }
+            let _ = shared.changes.send(Change::Errors(text));
+        }
+    }
 }
 
 /// Runs the development server until interrupted.
@@ -111,11 +120,12 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         site: Arc::new(RwLock::new(Site::default())),
         changes,
     };
-    rebuild(root, &shared);
+    let cache = Cache::default();
+    rebuild(root, &cache, &shared);
 
-    // watch content/ and themes/, rebuilding after a quiet 100 ms
+    // watch content/ and themes/, rebuilding after a quiet 10 ms
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(100), None, tx)
+    let mut debouncer = new_debouncer(Duration::from_millis(10), None, tx)
         .map_err(|e| format!("cannot watch files: {e}"))?;
     for dir in ["content", "themes"] {
         let path = root.join(dir);
@@ -136,7 +146,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
                     .any(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
             });
             if changed {
-                rebuild(&watcher_root, &watcher_shared);
+                rebuild(&watcher_root, &cache, &watcher_shared);
             }
         }
     });
@@ -248,25 +258,20 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
         )
             .into_response();
     };
-    let (found, status, served_rel) = {
-        let Ok(site) = shared.site.read() else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        };
-        if let Some(c) = site.files.get(&rel) {
-            (Some(c.clone()), StatusCode::OK, rel.clone())
-        } else if site.files.contains_key(&format!("{rel}/index.html")) {
+    let (found, status, served_rel) = match lookup(&shared, &rel) {
+        Some(found) => (Some(found), StatusCode::OK, rel.clone()),
+        None if lookup(&shared, &format!("{rel}/index.html")).is_some() => {
             return (
                 StatusCode::MOVED_PERMANENTLY,
                 [(header::LOCATION, format!("{}/", uri.path()))],
             )
                 .into_response();
-        } else {
-            (
-                site.files.get("404.html").cloned(),
-                StatusCode::NOT_FOUND,
-                "404.html".to_string(),
-            )
         }
+        None => (
+            lookup(&shared, "404.html"),
+            StatusCode::NOT_FOUND,
+            "404.html".to_string(),
+        ),
     };
     let bytes = match found.as_deref() {
         Some(Contents::Bytes(b)) => b.clone(),
@@ -299,6 +304,41 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
         Body::from(body),
     )
         .into_response()
+}
+
+/// The file at `rel`, rendered now if this version has not made it yet.
+fn lookup(shared: &Shared, rel: &str) -> Option<Arc<Contents>> {
+    let live = {
+        let site = shared.site.read().ok()?;
+        if let Some(found) = site.pages.get(rel) {
+            return Some(found.clone());
+        }
+        site.live.clone()?
+    };
+    let files = match live.render_path(rel)? {
+        Ok(files) => files,
+        Err(d) => {
+            let page = format!(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>template error</title></head><body><pre>{}</pre></body></html>",
+                crate::render::markdown::escape(&d.to_string())
+            );
+            return Some(Arc::new(Contents::Bytes(page.into_bytes())));
+        }
+    };
+    let mut found = None;
+    if let Ok(mut site) = shared.site.write() {
+        let current = site.live.as_ref().is_some_and(|l| Arc::ptr_eq(l, &live));
+        for f in files {
+            let contents = Arc::new(f.contents);
+            if f.path == rel {
+                found = Some(contents.clone());
+            }
+            if current {
+                site.pages.insert(f.path, contents);
+            }
+        }
+    }
+    found
 }
 
 async fn reload_script() -> impl IntoResponse {

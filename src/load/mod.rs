@@ -8,9 +8,14 @@ pub mod locate;
 pub mod raw;
 pub mod yaml;
 
-use std::collections::{BTreeMap, HashSet};
+use std::any::Any;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use serde::de::DeserializeOwned;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -71,8 +76,103 @@ enum EventFile {
 #[derive(Debug)]
 pub struct FatalIo(pub String);
 
+/// Files already read and parsed, kept between builds by `serve` so that a
+/// rebuild after an edit reads and parses only the files that changed
+/// (same size and modification time: same content).
+#[derive(Default)]
+pub struct Cache {
+    entries: Mutex<HashMap<PathBuf, CacheEntry>>,
+}
+
+/// A file that failed to read or parse: the error, and the file when it was read.
+type ParseFailure = (Diagnostic, Option<SourceFile>);
+
+struct CacheEntry {
+    stamp: (SystemTime, u64),
+    file: SourceFile,
+    parsed: Option<Arc<dyn Any + Send + Sync>>,
+}
+
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+impl Cache {
+    /// The file at `path`, from the cache when it has not changed.
+    fn read(&self, root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+        let now = stamp(path);
+        if let (Some(now), Ok(entries)) = (now, self.entries.lock())
+            && let Some(e) = entries.get(path).filter(|e| e.stamp == now)
+        {
+            return Ok(e.file.clone());
+        }
+        let file = read(root, path)?;
+        if let (Some(now), Ok(mut entries)) = (now, self.entries.lock()) {
+            entries.insert(
+                path.to_path_buf(),
+                CacheEntry {
+                    stamp: now,
+                    file: file.clone(),
+                    parsed: None,
+                },
+            );
+        }
+        Ok(file)
+    }
+
+    /// The file at `path` parsed as a `T`, from the cache when it has not changed.
+    fn parse<T: DeserializeOwned + Clone + Send + Sync + 'static>(
+        &self,
+        root: &Path,
+        path: &Path,
+    ) -> Result<(SourceFile, T), Diagnostic> {
+        self.parse_with(root, path, yaml::parse::<T>)
+            .map_err(|e| e.0)
+    }
+
+    /// The file at `path` turned into a `T` by `parse`, from the cache when
+    /// it has not changed; on a parse error, the error and the file.
+    fn parse_with<T: Clone + Send + Sync + 'static>(
+        &self,
+        root: &Path,
+        path: &Path,
+        parse: impl FnOnce(&SourceFile) -> Result<T, Diagnostic>,
+    ) -> Result<(SourceFile, T), Box<ParseFailure>> {
+        let now = stamp(path);
+        if let (Some(now), Ok(entries)) = (now, self.entries.lock())
+            && let Some(e) = entries.get(path).filter(|e| e.stamp == now)
+            && let Some(value) = e.parsed.as_ref().and_then(|p| p.downcast_ref::<T>())
+        {
+            return Ok((e.file.clone(), value.clone()));
+        }
+        let file = read(root, path).map_err(|d| Box::new((d, None)))?;
+        let value = parse(&file).map_err(|d| Box::new((d, Some(file.clone()))))?;
+        if let (Some(now), Ok(mut entries)) = (now, self.entries.lock()) {
+            entries.insert(
+                path.to_path_buf(),
+                CacheEntry {
+                    stamp: now,
+                    file: file.clone(),
+                    parsed: Some(Arc::new(value.clone())),
+                },
+            );
+        }
+        Ok((file, value))
+    }
+}
+
 /// Reads the pack at `root` (the folder that holds `content/`).
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, FatalIo> {
+    load_with(root, diagnostics, &Cache::default())
+}
+
+/// Reads the pack at `root`, taking unchanged files from `cache`.
+pub fn load_with(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    cache: &Cache,
+) -> Result<Loaded, FatalIo> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(FatalIo(format!(
@@ -149,9 +249,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, FatalI
         .into_par_iter()
         .map(|(id, path, text_path)| {
             let result = (|| {
-                let file = read(root, &path)?;
-                let text = read(root, &text_path)?;
-                let raw = yaml::parse::<RawArticle>(&file)?;
+                let (file, raw) = cache.parse::<RawArticle>(root, &path)?;
+                let text = cache.read(root, &text_path)?;
                 Ok(LoadedArticle {
                     id: id.clone(),
                     text,
@@ -180,8 +279,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, FatalI
         .into_par_iter()
         .map(|(path, id, _)| {
             let result = (|| {
-                let file = read(root, &path)?;
-                let raw = yaml::parse::<RawActor>(&file)?;
+                let (file, raw) = cache.parse::<RawActor>(root, &path)?;
                 Ok(LoadedActor {
                     id: id.clone(),
                     file,
@@ -210,17 +308,18 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, FatalI
     let results: Vec<EventFile> = event_paths
         .into_par_iter()
         .map(|path| {
-            let file = match read(root, &path) {
-                Ok(file) => file,
-                Err(d) => return EventFile::Broken(Box::new(d), Vec::new()),
-            };
-            if file.text.trim().is_empty() {
-                return EventFile::Parsed(file, Vec::new());
-            }
-            match yaml::parse::<Vec<RawEvent>>(&file) {
-                Ok(events) => EventFile::Parsed(file, events),
-                Err(d) => {
-                    let ids = ids_written_in(&file.text);
+            let parsed = cache.parse_with(root, &path, |file| {
+                if file.text.trim().is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    yaml::parse::<Vec<RawEvent>>(file)
+                }
+            });
+            match parsed {
+                Ok((file, events)) => EventFile::Parsed(file, events),
+                Err(e) => {
+                    let (d, file) = *e;
+                    let ids = file.map(|f| ids_written_in(&f.text)).unwrap_or_default();
                     EventFile::Broken(Box::new(d), ids)
                 }
             }

@@ -10,7 +10,7 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 /// `content/pack.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPack {
     /// Title of the pack.
@@ -38,7 +38,7 @@ pub struct RawPack {
 }
 
 /// A key judgment in `pack.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawJudgment {
     /// Markdown.
@@ -53,7 +53,7 @@ pub struct RawJudgment {
 
 /// `{article: id, quote: "…"}`; in an article's key points `article` may be
 /// left out (the article itself).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCite {
     /// The article cited.
@@ -63,7 +63,7 @@ pub struct RawCite {
 }
 
 /// `content/articles/<id>.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawArticle {
     /// Headline.
@@ -98,7 +98,7 @@ pub struct RawArticle {
 }
 
 /// A key point of an article.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawKeyPoint {
     /// Markdown.
@@ -110,7 +110,7 @@ pub struct RawKeyPoint {
 }
 
 /// `content/actors/<id>.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawActor {
     /// Display name.
@@ -129,7 +129,7 @@ pub struct RawActor {
 }
 
 /// A relation written on an actor.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRelation {
     /// member-of, part-of, leads, …
@@ -143,7 +143,7 @@ pub struct RawRelation {
 }
 
 /// One event of an `events/*.yaml` list.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     /// Id, unique across the pack.
@@ -172,7 +172,7 @@ pub struct RawEvent {
 }
 
 /// `{actor: id, role: word}` or a bare id.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum RawParticipant {
     /// A bare id: role "involved".

@@ -186,6 +186,60 @@ impl Job {
     }
 }
 
+/// The files that hold `path` of the site (a page, or the few files made
+/// with it), made on their own: what `serve` renders on request. `None` when
+/// the site has no such path.
+pub fn render_path(
+    pack: &Pack,
+    theme: &Theme,
+    options: &RenderOptions,
+    renderer: &Renderer,
+    path: &str,
+) -> Option<Result<Vec<OutputFile>, Diagnostic>> {
+    let job = match path {
+        "index.html" => Job::Home,
+        "chronology/index.html" => Job::Chronology,
+        "actors/index.html" => Job::ActorsIndex,
+        "articles/index.html" => Job::ArticlesIndex,
+        "print/index.html" => Job::Print,
+        "pack.json" | "sitemap.xml" | "404.html" => Job::Data,
+        ".nojekyll" => {
+            return Some(Ok(vec![OutputFile {
+                path: path.to_string(),
+                contents: Contents::Bytes(Vec::new()),
+            }]));
+        }
+        _ => {
+            if let Some(id) = path
+                .strip_prefix("actors/")
+                .and_then(|p| p.strip_suffix("/index.html"))
+            {
+                Job::Actor(pack.actors.iter().position(|a| a.id == id)?)
+            } else if let Some(id) = path
+                .strip_prefix("articles/")
+                .and_then(|p| p.strip_suffix("/index.html"))
+            {
+                Job::Article(pack.articles.iter().position(|a| a.id == id)?)
+            } else if let Some(asset) = path
+                .strip_prefix("assets/")
+                .and_then(|a| theme.assets.get(a))
+            {
+                return Some(Ok(vec![OutputFile {
+                    path: path.to_string(),
+                    contents: Contents::Bytes(asset.to_vec()),
+                }]));
+            } else {
+                let s = pack.static_files.iter().find(|s| s.output_path == path)?;
+                return Some(Ok(vec![OutputFile {
+                    path: path.to_string(),
+                    contents: Contents::Copy(s.source.clone()),
+                }]));
+            }
+        }
+    };
+    Some(job.run(pack, renderer, options))
+}
+
 /// Renders every file of the site into `sink`; returns the number of HTML
 /// pages. Pages are made in parallel, the largest first, and handed over as
 /// soon as each is done, so the site is never held in memory whole.

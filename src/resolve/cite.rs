@@ -12,6 +12,9 @@ use super::ids::IdTable;
 use super::markup::{Token, scan};
 use super::quotes::{QuoteIndex, normalise};
 
+/// Where a quote was found: its paragraph (from 1) and byte range, if anywhere.
+type Location = Option<(usize, std::ops::Range<usize>)>;
+
 /// What the resolver knows of one article.
 pub struct ArticleRef<'a> {
     /// The article's id.
@@ -63,6 +66,8 @@ pub struct Resolver<'a> {
     interned: HashMap<(usize, Option<String>), CitationId>,
     /// Who cites what.
     pub citers: Vec<(Citer, CitationId)>,
+    /// Quote lookups done ahead, in parallel: (article, normalised quote) → where.
+    found: HashMap<(usize, String), Location>,
     /// Problems found.
     pub diagnostics: Diagnostics,
 }
@@ -81,8 +86,34 @@ impl<'a> Resolver<'a> {
             citations: Vec::new(),
             interned: HashMap::new(),
             citers: Vec::new(),
+            found: HashMap::new(),
             diagnostics: Diagnostics::default(),
         }
+    }
+
+    /// Looks up many quotes at once, in parallel, so that [`Resolver::cite`]
+    /// finds them done: `quotes` are (article id, quote) pairs.
+    pub fn prefetch<'q>(&mut self, quotes: impl Iterator<Item = (&'q str, &'q str)>) {
+        use rayon::prelude::*;
+        let mut wanted: Vec<(usize, String)> = quotes
+            .filter_map(|(article, quote)| match self.ids.get(article) {
+                Some(Target::Article(i)) => Some((i, normalise(quote))),
+                _ => None,
+            })
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let articles = &self.articles;
+        let found: Vec<_> = wanted
+            .into_par_iter()
+            .map(|(i, needle)| {
+                let at = articles[i]
+                    .quotes
+                    .find_normalised(articles[i].paragraphs, &needle);
+                ((i, needle), at)
+            })
+            .collect();
+        self.found.extend(found);
     }
 
     /// Resolves `id` to an actor, reporting an unknown or wrong-kind id.
@@ -165,9 +196,12 @@ impl<'a> Resolver<'a> {
                 return None;
             }
             Some(q) => match key.1.as_deref().and_then(|needle| {
-                self.articles[article]
-                    .quotes
-                    .find_normalised(self.articles[article].paragraphs, needle)
+                match self.found.get(&(article, needle.to_string())) {
+                    Some(done) => done.clone(),
+                    None => self.articles[article]
+                        .quotes
+                        .find_normalised(self.articles[article].paragraphs, needle),
+                }
             }) {
                 Some((paragraph, range)) => {
                     let text = self.articles[article].paragraphs[paragraph - 1]

@@ -484,7 +484,12 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         }
     }
 
-    // 5. events, in chronological order
+    // 5. events, in chronological order (their quotes looked up in parallel first)
+    r.prefetch(events_dated.iter().flat_map(|(_, _, _, raw)| {
+        raw.cites
+            .iter()
+            .filter_map(|c| Some((c.article.as_deref()?, c.quote.as_deref()?)))
+    }));
     let mut events = Vec::with_capacity(events_dated.len());
     for (n, (date, file, i, raw)) in events_dated.iter().enumerate() {
         let file: &SourceFile = file;
@@ -682,13 +687,15 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         article.paragraphs = b.paragraphs;
         article.mentions = mentions;
     }
+    let mut named: Vec<usize> = Vec::new();
     for (ai, article) in articles.iter().enumerate() {
         for (p, mentions) in article.mentions.iter().enumerate() {
-            let mut seen = HashSet::new();
-            for m in mentions {
-                if seen.insert(m.actor) {
-                    actors[m.actor].mentions.push((ai, p + 1));
-                }
+            named.clear();
+            named.extend(mentions.iter().map(|m| m.actor));
+            named.sort_unstable();
+            named.dedup();
+            for &actor in &named {
+                actors[actor].mentions.push((ai, p + 1));
             }
         }
     }

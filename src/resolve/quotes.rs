@@ -15,44 +15,69 @@ fn fold_punctuation(c: char) -> char {
     }
 }
 
-/// Appends the normalised form of `text` to `out`, recording for every byte
-/// written the offset (in `text`) of the character it came from.
-fn normalise_into(text: &str, out: &mut String, origin: &mut Vec<u32>) {
+/// Appends the normalised form of `text` to `out`; when `origin` is given,
+/// records for every byte written the offset (in `text`) of the character
+/// it came from. ASCII, nearly all of a news text, takes a fast path.
+fn normalise_into(text: &str, out: &mut String, mut origin: Option<&mut Vec<u32>>) {
     let mut in_space = false;
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // built as bytes (every piece a whole UTF-8 char), appended at the end
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len());
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                if !in_space {
+                    buf.push(b' ');
+                    if let Some(o) = origin.as_deref_mut() {
+                        o.push(at as u32);
+                    }
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                buf.push(b.to_ascii_lowercase());
+                if let Some(o) = origin.as_deref_mut() {
+                    o.push(at as u32);
+                }
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let width = c.len_utf8();
         if c.is_whitespace() {
             if !in_space {
-                out.push(' ');
-                origin.push(at as u32);
+                buf.push(b' ');
+                if let Some(o) = origin.as_deref_mut() {
+                    o.push(at as u32);
+                }
             }
             in_space = true;
-            continue;
-        }
-        in_space = false;
-        if c.is_ascii() && c != '"' && c != '\'' && c != '-' {
-            out.push(c.to_ascii_lowercase());
-            origin.push(at as u32);
-            continue;
-        }
-        let c = fold_punctuation(c);
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            origin.push(at as u32);
         } else {
-            for lower in c.to_lowercase() {
-                let before = out.len();
-                out.push(lower);
-                origin.extend(std::iter::repeat_n(at as u32, out.len() - before));
+            in_space = false;
+            let mut tmp = [0u8; 4];
+            for lower in fold_punctuation(c).to_lowercase() {
+                let piece = lower.encode_utf8(&mut tmp).as_bytes();
+                buf.extend_from_slice(piece);
+                if let Some(o) = origin.as_deref_mut() {
+                    o.extend(std::iter::repeat_n(at as u32, piece.len()));
+                }
             }
         }
+        at += width;
     }
+    // every piece pushed is a whole UTF-8 encoding of a char
+    out.push_str(&String::from_utf8_lossy(&buf));
 }
 
 /// The normalised form of a quote as written in YAML (trimmed).
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut origin = Vec::new();
-    normalise_into(text.trim(), &mut out, &mut origin);
+    normalise_into(text.trim(), &mut out, None);
     out
 }
 
@@ -75,11 +100,9 @@ impl QuoteIndex {
             text: String::with_capacity(total),
             starts: Vec::with_capacity(paragraphs.len()),
         };
-        let mut scratch = Vec::new();
         for p in paragraphs {
             index.starts.push(index.text.len());
-            scratch.clear();
-            normalise_into(p.as_ref(), &mut index.text, &mut scratch);
+            normalise_into(p.as_ref(), &mut index.text, None);
             index.text.push('\n');
         }
         index
@@ -110,7 +133,7 @@ impl QuoteIndex {
         // map the match back to the original text of that one paragraph
         let mut normalised = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        normalise_into(original, &mut normalised, &mut origin);
+        normalise_into(original, &mut normalised, Some(&mut origin));
         origin.push(original.len() as u32);
         let local = at - self.starts[paragraph - 1];
         let start = *origin.get(local)? as usize;
