@@ -89,7 +89,7 @@ struct Prepared {
 
 /// Stages 1 and 2: load and resolve the pack at `root`, and load its theme.
 fn prepare(root: &Path, base_url: Option<String>, timer: &mut Timer) -> Result<Prepared, Failure> {
-    prepare_cached(root, base_url, &load::Cache::default(), timer)
+    prepare_cached(root, base_url, &load::Cache::off(), timer)
 }
 
 /// As [`prepare`], taking unchanged files from `cache`.

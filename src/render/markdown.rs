@@ -140,9 +140,8 @@ pub fn fill(text: &RichText, pack: &Pack, refs: &mut PageRefs) -> String {
             }
             Some(Inline::Cite(id)) => {
                 // a reference number sits against the word it supports
-                if out.ends_with(' ') {
-                    out.pop();
-                }
+                let kept = out.trim_end_matches([' ', '\n']).len();
+                out.truncate(kept);
                 out.push_str(&refs.marker(*id));
             }
             None => {}
