@@ -103,7 +103,10 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 impl Cache {
     /// A cache that keeps nothing, for a one-off build.
     pub fn off() -> Cache {
-        Cache { off: true, ..Cache::default() }
+        Cache {
+            off: true,
+            ..Cache::default()
+        }
     }
 
     /// The file at `path`, from the cache when it has not changed.

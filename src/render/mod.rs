@@ -130,7 +130,9 @@ impl Renderer {
     pub fn page<C: Serialize>(&self, template: &str, context: &C) -> Result<Vec<u8>, Diagnostic> {
         let ctx = Context::from_serialize(context).map_err(|e| template_error(&e))?;
         let mut out = Vec::with_capacity(32 * 1024);
-        self.tera.render_to(template, &ctx, &mut out).map_err(|e| template_error(&e))?;
+        self.tera
+            .render_to(template, &ctx, &mut out)
+            .map_err(|e| template_error(&e))?;
         Ok(out)
     }
 }
