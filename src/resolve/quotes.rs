@@ -20,57 +20,42 @@ fn fold_punctuation(c: char) -> char {
 /// it came from. ASCII, nearly all of a news text, takes a fast path.
 fn normalise_into(text: &str, out: &mut String, mut origin: Option<&mut Vec<u32>>) {
     let mut in_space = false;
-    let bytes = text.as_bytes();
-    let mut at = 0;
     // built as bytes (every piece a whole UTF-8 char), appended at the end
     let mut buf: Vec<u8> = Vec::with_capacity(text.len());
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b < 0x80 {
-            if b.is_ascii_whitespace() || b == 0x0b {
-                if !in_space {
-                    buf.push(b' ');
-                    if let Some(o) = origin.as_deref_mut() {
-                        o.push(at as u32);
-                    }
-                }
-                in_space = true;
-            } else {
-                in_space = false;
-                buf.push(b.to_ascii_lowercase());
-                if let Some(o) = origin.as_deref_mut() {
-                    o.push(at as u32);
-                }
-            }
-            at += 1;
-            continue;
+    let mut emit = |buf: &mut Vec<u8>, piece: &[u8], at: usize| {
+        buf.extend_from_slice(piece);
+        if let Some(o) = origin.as_deref_mut() {
+            o.extend(std::iter::repeat_n(at as u32, piece.len()));
         }
-        let Some(c) = text[at..].chars().next() else {
-            break;
+    };
+    let mut at = 0;
+    while at < text.len() {
+        let b = text.as_bytes()[at];
+        let (c, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text[at..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
         };
-        let width = c.len_utf8();
         if c.is_whitespace() {
             if !in_space {
-                buf.push(b' ');
-                if let Some(o) = origin.as_deref_mut() {
-                    o.push(at as u32);
-                }
+                emit(&mut buf, b" ", at);
             }
             in_space = true;
+        } else if b < 0x80 {
+            in_space = false;
+            emit(&mut buf, &[b.to_ascii_lowercase()], at);
         } else {
             in_space = false;
             let mut tmp = [0u8; 4];
             for lower in fold_punctuation(c).to_lowercase() {
-                let piece = lower.encode_utf8(&mut tmp).as_bytes();
-                buf.extend_from_slice(piece);
-                if let Some(o) = origin.as_deref_mut() {
-                    o.extend(std::iter::repeat_n(at as u32, piece.len()));
-                }
+                emit(&mut buf, lower.encode_utf8(&mut tmp).as_bytes(), at);
             }
         }
         at += width;
     }
-    // every piece pushed is a whole UTF-8 encoding of a char
     out.push_str(&String::from_utf8_lossy(&buf));
 }
 
