@@ -51,17 +51,23 @@ fn start(pack: &std::path::Path) -> Server {
     Server { child, port }
 }
 
-/// GET `path`: (status, body).
-fn get(port: u16, path: &str) -> (u16, String) {
+/// Connects to the server and sends a GET of `path` with `headers`.
+fn request(port: u16, path: &str, headers: &str) -> TcpStream {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\n{headers}\r\n"
     )
     .expect("send");
+    stream
+}
+
+/// GET `path`: (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = request(port, path, "Connection: close\r\n");
     let mut response = String::new();
     stream.read_to_string(&mut response).expect("read");
     let status = response
@@ -78,15 +84,7 @@ fn get(port: u16, path: &str) -> (u16, String) {
 
 /// The first event of the live-reload stream: (event name, data).
 fn first_event(port: u16) -> (String, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET /__briefing/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .expect("send");
+    let stream = request(port, "/__briefing/events", "");
     let mut reader = BufReader::new(stream);
     let (mut event, mut data) = (String::new(), Vec::new());
     let mut line = String::new();

@@ -111,24 +111,9 @@ impl Cache {
 
     /// The file at `path`, from the cache when it has not changed.
     fn read(&self, root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
-        let now = if self.off { None } else { stamp(path) };
-        if let (Some(now), Ok(entries)) = (now, self.entries.lock())
-            && let Some(e) = entries.get(path).filter(|e| e.stamp == now)
-        {
-            return Ok(e.file.clone());
-        }
-        let file = read(root, path)?;
-        if let (Some(now), Ok(mut entries)) = (now, self.entries.lock()) {
-            entries.insert(
-                path.to_path_buf(),
-                CacheEntry {
-                    stamp: now,
-                    file: file.clone(),
-                    parsed: None,
-                },
-            );
-        }
-        Ok(file)
+        self.parse_with(root, path, |_| Ok(()))
+            .map(|(file, ())| file)
+            .map_err(|e| e.0)
     }
 
     /// The file at `path` parsed as a `T`, from the cache when it has not changed.
