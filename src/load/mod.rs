@@ -415,8 +415,14 @@ fn files_in(
         return out;
     };
     let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
+        .filter_map(|e| e.ok())
+        .filter(|e| match e.file_type() {
+            // a link counts as what it points at
+            Ok(t) if t.is_symlink() => e.path().is_file(),
+            Ok(t) => t.is_file(),
+            Err(_) => false,
+        })
+        .map(|e| e.path())
         .collect();
     paths.sort();
     for path in paths {

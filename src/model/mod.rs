@@ -119,6 +119,9 @@ pub struct Citation {
     pub article: usize,
     /// The passage, when one is quoted.
     pub passage: Option<Passage>,
+    /// The link to the original with a text fragment for the passage, made
+    /// the first time a page lists this citation.
+    pub original: std::sync::OnceLock<Option<String>>,
 }
 
 /// Where a quote was found.
@@ -160,6 +163,8 @@ pub struct Article {
     pub author: Option<String>,
     /// Publication date as written, and parsed.
     pub published: (String, Date),
+    /// The publication date as pages show it ("22 April 2024").
+    pub published_shown: String,
     /// Last update, if known.
     pub updated: Option<(String, Date)>,
     /// The original location.
@@ -240,6 +245,8 @@ pub struct Event {
     pub id: String,
     /// The date as written, and parsed.
     pub date: (String, Date),
+    /// The date as pages show it ("late January 2024").
+    pub date_shown: String,
     /// What happened, in one line.
     pub title: String,
     /// attack, strike, statement, talks …

@@ -11,6 +11,8 @@ pub mod views;
 
 use std::path::PathBuf;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -168,6 +170,31 @@ enum Job {
 }
 
 impl Job {
+    /// The page kind, for timings.
+    fn kind(self) -> usize {
+        match self {
+            Job::Print => 0,
+            Job::Data => 1,
+            Job::Chronology => 2,
+            Job::Home => 3,
+            Job::ActorsIndex => 4,
+            Job::ArticlesIndex => 5,
+            Job::Actor(_) => 6,
+            Job::Article(_) => 7,
+        }
+    }
+
+    const KINDS: [&'static str; 8] = [
+        "print",
+        "data",
+        "chronology",
+        "home",
+        "actors",
+        "articles",
+        "actor",
+        "article",
+    ];
+
     fn run(
         self,
         pack: &Pack,
@@ -264,27 +291,48 @@ pub fn render(
     jobs.extend((0..pack.actors.len()).map(Job::Actor));
     jobs.extend((0..pack.articles.len()).map(Job::Article));
     let pages = std::sync::atomic::AtomicUsize::new(0);
+    let timings = std::env::var_os("BRIEFING_TIMINGS").is_some();
+    let busy: [AtomicU64; Job::KINDS.len() + 1] = Default::default();
     let output_error = std::sync::Mutex::new(None);
     let mut errors: Vec<Diagnostic> = jobs
         .par_iter()
         .with_max_len(1)
-        .filter_map(|job| match job.run(pack, &renderer, options) {
-            Ok(files) => {
-                for file in files {
-                    if file.path.ends_with(".html") {
-                        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        .filter_map(|job| {
+            let started = timings.then(std::time::Instant::now);
+            let rendered = job.run(pack, &renderer, options);
+            let rendered_at = timings.then(std::time::Instant::now);
+            let result = match rendered {
+                Ok(files) => {
+                    for file in files {
+                        if file.path.ends_with(".html") {
+                            pages.fetch_add(1, Ordering::Relaxed);
+                        }
+                        if let Err(e) = sink.accept(file)
+                            && let Ok(mut slot) = output_error.lock()
+                        {
+                            slot.get_or_insert(e);
+                        }
                     }
-                    if let Err(e) = sink.accept(file)
-                        && let Ok(mut slot) = output_error.lock()
-                    {
-                        slot.get_or_insert(e);
-                    }
+                    None
                 }
-                None
+                Err(d) => Some(d),
+            };
+            if let (Some(start), Some(mid)) = (started, rendered_at) {
+                busy[job.kind()].fetch_add((mid - start).as_micros() as u64, Ordering::Relaxed);
+                busy[Job::KINDS.len()]
+                    .fetch_add(mid.elapsed().as_micros() as u64, Ordering::Relaxed);
             }
-            Err(d) => Some(d),
+            result
         })
         .collect();
+    if timings {
+        let kinds = Job::KINDS.iter().chain(["(output)"].iter());
+        let line: Vec<String> = kinds
+            .zip(&busy)
+            .map(|(kind, t)| format!("{kind} {:.0}", t.load(Ordering::Relaxed) as f64 / 1000.0))
+            .collect();
+        eprintln!("timing: render CPU ms by page kind: {}", line.join(", "));
+    }
     if let Some(e) = output_error.into_inner().ok().flatten() {
         return Err(RenderError::Output(e));
     }

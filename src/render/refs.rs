@@ -14,25 +14,25 @@ use super::markdown::escape;
 
 /// One entry of a page's reference list.
 #[derive(Debug, Serialize)]
-pub struct RefView {
+pub struct RefView<'p> {
     /// Its number on the page.
     pub n: usize,
     /// The article's id.
-    pub article_id: String,
+    pub article_id: &'p str,
     /// The article's title.
-    pub title: String,
+    pub title: &'p str,
     /// Its publisher.
-    pub publisher: String,
+    pub publisher: &'p str,
     /// Its publication date, for display.
-    pub date: String,
+    pub date: &'p str,
     /// Link to the article page (to the paragraph when a passage is cited).
     pub href: String,
     /// The paragraph cited, from 1.
     pub paragraph: Option<usize>,
     /// The passage as it stands in the article.
-    pub quote: Option<String>,
+    pub quote: Option<&'p str>,
     /// The original article, with a text fragment for the passage.
-    pub original: Option<String>,
+    pub original: Option<&'p str>,
 }
 
 /// Numbers the citations of one page.
@@ -72,18 +72,33 @@ impl<'p> PageRefs<'p> {
 
     /// The link from this page to `target`.
     pub fn href(&self, target: Target) -> String {
+        let mut href = String::with_capacity(self.root.len() + 40);
+        self.push_href(&mut href, target);
+        href
+    }
+
+    /// Appends the link from this page to `target` to `out`.
+    pub fn push_href(&self, out: &mut String, target: Target) {
+        let pack = self.pack;
+        let (prefix, id, suffix) = match target {
+            Target::Actor(i) => ("actors/", &pack.actors[i].id, "/index.html"),
+            Target::Event(i) => ("chronology/index.html#", &pack.events[i].id, ""),
+            Target::Article(i) => ("articles/", &pack.articles[i].id, "/index.html"),
+        };
         if self.document {
-            return match target {
-                Target::Actor(i) => format!("#actor-{}", self.pack.actors[i].id),
-                Target::Event(i) => format!("#event-{}", self.pack.events[i].id),
-                Target::Article(i) => format!("#article-{}", self.pack.articles[i].id),
+            let kind = match target {
+                Target::Actor(_) => "#actor-",
+                Target::Event(_) => "#event-",
+                Target::Article(_) => "#article-",
             };
+            out.push_str(kind);
+            out.push_str(id);
+            return;
         }
-        format!(
-            "{}{}",
-            self.root,
-            super::markdown::target_path(self.pack, target)
-        )
+        out.push_str(&self.root);
+        out.push_str(prefix);
+        out.push_str(id);
+        out.push_str(suffix);
     }
 
     /// The relative path from this page to the site root.
@@ -120,7 +135,7 @@ impl<'p> PageRefs<'p> {
     }
 
     /// The reference list, in number order.
-    pub fn into_list(self) -> Vec<RefView> {
+    pub fn into_list(self) -> Vec<RefView<'p>> {
         let pack = self.pack;
         self.order
             .iter()
@@ -129,33 +144,33 @@ impl<'p> PageRefs<'p> {
                 let citation = &pack.citations[id];
                 let article = &pack.articles[citation.article];
                 let mut href = self.href(Target::Article(citation.article));
-                let (paragraph, quote) = match &citation.passage {
-                    Some(p) => {
-                        if !self.document {
-                            let _ = write!(href, "#p{}", p.paragraph);
-                        }
-                        (Some(p.paragraph), Some(p.text.clone()))
-                    }
-                    None => (None, None),
-                };
-                let original = article.url.as_ref().map(|url| match &quote {
-                    Some(q) => format!(
-                        "{}#:~:text={}",
-                        url.split('#').next().unwrap_or(url),
-                        text_fragment(q)
-                    ),
-                    None => url.clone(),
+                let paragraph = citation.passage.as_ref().map(|p| p.paragraph);
+                if let Some(n) = paragraph
+                    && !self.document
+                {
+                    let _ = write!(href, "#p{n}");
+                }
+                let original = citation.original.get_or_init(|| {
+                    let url = article.url.as_ref()?;
+                    Some(match &citation.passage {
+                        Some(p) => format!(
+                            "{}#:~:text={}",
+                            url.split('#').next().unwrap_or(url),
+                            text_fragment(&p.text)
+                        ),
+                        None => url.clone(),
+                    })
                 });
                 RefView {
                     n: i + 1,
-                    article_id: article.id.clone(),
-                    title: article.title.clone(),
-                    publisher: article.publisher.clone(),
-                    date: article.published.1.to_string(),
+                    article_id: &article.id,
+                    title: &article.title,
+                    publisher: &article.publisher,
+                    date: &article.published_shown,
                     href,
                     paragraph,
-                    quote,
-                    original,
+                    quote: citation.passage.as_ref().map(|p| p.text.as_str()),
+                    original: original.as_deref(),
                 }
             })
             .collect()

@@ -2,61 +2,60 @@
 //! an event, an article or a paragraph. Built from the resolved pack, with
 //! links already made relative to the page being rendered.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::model::{Actor, Article, Citer, Event, Pack, Target};
 
-use super::markdown::{escape, escape_into, fill, target_name};
+use super::markdown::{escape_into, fill, target_name};
 use super::refs::PageRefs;
 
 /// A link to an actor.
 #[derive(Debug, Serialize)]
-pub struct ActorLink {
+pub struct ActorLink<'p> {
     /// Id.
-    pub id: String,
+    pub id: &'p str,
     /// Name.
-    pub name: String,
+    pub name: &'p str,
     /// Kind.
-    pub kind: String,
+    pub kind: &'p str,
     /// Relative link to the actor page.
     pub href: String,
 }
 
 /// An actor in an event, with its role.
 #[derive(Debug, Serialize)]
-pub struct Participant {
+pub struct Participant<'p> {
     /// The actor.
-    pub actor: ActorLink,
+    pub actor: ActorLink<'p>,
     /// Its role.
-    pub role: String,
+    pub role: &'p str,
 }
 
 /// An event as shown in a list.
 #[derive(Debug, Serialize)]
-pub struct EventView {
+pub struct EventView<'p> {
     /// Id (the chronology anchor).
-    pub id: String,
+    pub id: &'p str,
     /// Relative link to its chronology entry.
     pub href: String,
     /// The date as shown ("late January 2024").
-    pub date: String,
+    pub date: &'p str,
     /// The date as written.
-    pub date_source: String,
+    pub date_source: &'p str,
     /// The year it starts in, for grouping.
     pub year: i32,
     /// Title.
-    pub title: String,
+    pub title: &'p str,
     /// Kind.
-    pub kind: Option<String>,
+    pub kind: Option<&'p str>,
     /// Location.
-    pub location: Option<String>,
+    pub location: Option<&'p str>,
     /// Status.
-    pub status: Option<String>,
+    pub status: Option<&'p str>,
     /// Participants.
-    pub actors: Vec<Participant>,
+    pub actors: Vec<Participant<'p>>,
     /// Summary HTML.
     pub summary: Option<String>,
     /// Citation markers HTML.
@@ -65,15 +64,15 @@ pub struct EventView {
 
 /// A link to an article with its source line.
 #[derive(Debug, Serialize)]
-pub struct ArticleLink {
+pub struct ArticleLink<'p> {
     /// Id.
-    pub id: String,
+    pub id: &'p str,
     /// Title.
-    pub title: String,
+    pub title: &'p str,
     /// Publisher.
-    pub publisher: String,
+    pub publisher: &'p str,
     /// Publication date as shown.
-    pub date: String,
+    pub date: &'p str,
     /// Relative link to the article page.
     pub href: String,
 }
@@ -90,24 +89,24 @@ pub struct Link {
 }
 
 /// Link to an actor from the page of `refs`.
-pub fn actor_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink {
+pub fn actor_link<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink<'p> {
     let a: &Actor = &pack.actors[i];
     ActorLink {
-        id: a.id.clone(),
-        name: a.name.clone(),
-        kind: a.kind.clone(),
+        id: &a.id,
+        name: &a.name,
+        kind: &a.kind,
         href: refs.href(Target::Actor(i)),
     }
 }
 
 /// Link to an article from the page of `refs`.
-pub fn article_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ArticleLink {
+pub fn article_link<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> ArticleLink<'p> {
     let a: &Article = &pack.articles[i];
     ArticleLink {
-        id: a.id.clone(),
-        title: a.title.clone(),
-        publisher: a.publisher.clone(),
-        date: a.published.1.to_string(),
+        id: &a.id,
+        title: &a.title,
+        publisher: &a.publisher,
+        date: &a.published_shown,
         href: refs.href(Target::Article(i)),
     }
 }
@@ -139,25 +138,25 @@ pub fn citer_link(pack: &Pack, citer: Citer, refs: &PageRefs<'_>) -> Link {
 }
 
 /// An event as shown in lists, its citations numbered on the page.
-pub fn event_view(pack: &Pack, i: usize, refs: &mut PageRefs<'_>) -> EventView {
+pub fn event_view<'p>(pack: &'p Pack, i: usize, refs: &mut PageRefs<'_>) -> EventView<'p> {
     let e: &Event = &pack.events[i];
     let summary = e.summary.as_ref().map(|s| fill(s, pack, refs));
     EventView {
-        id: e.id.clone(),
+        id: &e.id,
         href: refs.href(Target::Event(i)),
-        date: e.date.1.to_string(),
-        date_source: e.date.0.clone(),
+        date: &e.date_shown,
+        date_source: &e.date.0,
         year: e.date.1.start.year,
-        title: e.title.clone(),
-        kind: e.kind.clone(),
-        location: e.location.clone(),
-        status: e.status.clone(),
+        title: &e.title,
+        kind: e.kind.as_deref(),
+        location: e.location.as_deref(),
+        status: e.status.as_deref(),
         actors: e
             .actors
             .iter()
             .map(|(a, role)| Participant {
                 actor: actor_link(pack, *a, refs),
-                role: role.clone(),
+                role,
             })
             .collect(),
         summary,
@@ -268,7 +267,6 @@ pub fn paragraph_html(
     let mut in_mark = false;
     for w in cuts.windows(2) {
         let (start, end) = (w[0], w[1]);
-        let segment = escape(&text[start..end]).replace('\n', " ");
         let marked = style.marks.iter().any(|r| r.start <= start && end <= r.end);
         // one <mark> per run of cited text, around the mentions inside it
         if marked != in_mark {
@@ -284,19 +282,32 @@ pub fn paragraph_html(
             .find(|m| m.range.start <= start && end <= m.range.end)
         {
             Some(m) if style.link_mentions => {
-                let _ = write!(
-                    out,
-                    "<a class=\"mention\" href=\"{}\">{segment}</a>",
-                    escape(&refs.href(Target::Actor(m.actor)))
-                );
+                // ids and the root path hold nothing to escape
+                out.push_str("<a class=\"mention\" href=\"");
+                refs.push_href(&mut out, Target::Actor(m.actor));
+                out.push_str("\">");
+                push_line(&mut out, &text[start..end]);
+                out.push_str("</a>");
             }
-            _ => out.push_str(&segment),
+            _ => push_line(&mut out, &text[start..end]),
         }
     }
     if in_mark {
         out.push_str("</mark>");
     }
     out
+}
+
+/// Appends `text` escaped, its line breaks as spaces.
+fn push_line(out: &mut String, text: &str) {
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        escape_into(out, first);
+    }
+    for line in lines {
+        out.push(' ');
+        escape_into(out, line);
+    }
 }
 
 #[cfg(test)]

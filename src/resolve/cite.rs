@@ -248,7 +248,11 @@ impl<'a> Resolver<'a> {
             },
         };
         let id = self.citations.len();
-        self.citations.push(Citation { article, passage });
+        self.citations.push(Citation {
+            article,
+            passage,
+            original: Default::default(),
+        });
         self.interned.insert(key, id);
         self.citers.push((citer, id));
         Some(id)

@@ -363,6 +363,7 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
             publisher: raw.publisher.trim().to_string(),
             author: raw.author.clone(),
             published: (raw.published.trim().to_string(), published),
+            published_shown: published.to_string(),
             updated,
             url: raw.url.clone(),
             language: raw.language.clone(),
@@ -563,6 +564,7 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         events.push(Event {
             id: raw.id.clone(),
             date: (raw.date.trim().to_string(), *date),
+            date_shown: date.to_string(),
             title: raw.title.trim().to_string(),
             kind: raw.kind.clone(),
             location: raw.location.clone(),

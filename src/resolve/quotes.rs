@@ -17,46 +17,134 @@ fn fold_punctuation(c: char) -> char {
 
 /// Appends the normalised form of `text` to `out`; when `origin` is given,
 /// records for every byte written the offset (in `text`) of the character
-/// it came from. ASCII, nearly all of a news text, takes a fast path.
-fn normalise_into(text: &str, out: &mut String, mut origin: Option<&mut Vec<u32>>) {
-    let mut in_space = false;
-    // built as bytes (every piece a whole UTF-8 char), appended at the end
-    let mut buf: Vec<u8> = Vec::with_capacity(text.len());
-    let mut emit = |buf: &mut Vec<u8>, piece: &[u8], at: usize| {
-        buf.extend_from_slice(piece);
-        if let Some(o) = origin.as_deref_mut() {
-            o.extend(std::iter::repeat_n(at as u32, piece.len()));
-        }
-    };
-    let mut at = 0;
-    while at < text.len() {
-        let b = text.as_bytes()[at];
-        let (c, width) = if b < 0x80 {
-            (b as char, 1)
+/// it came from.
+fn normalise_into(text: &str, out: &mut String, origin: Option<&mut Vec<u32>>) {
+    match origin {
+        None => normalise_fast(text, out),
+        Some(o) => normalise_with(text, out, |at, len| {
+            o.extend(std::iter::repeat_n(at as u32, len))
+        }),
+    }
+}
+
+/// What an ASCII byte normalises to: its lower case, and white space to a
+/// space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            b' '
         } else {
-            match text[at..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+            c.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`normalise_with`] without origins, for whole bodies: runs of ASCII go
+/// through a branch-free loop (a table lookup, and a space written only
+/// after a non-space); other characters take the general path.
+fn normalise_fast(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut buf: Vec<u8> = vec![0; text.len() + 8];
+    let mut w = 0;
+    let mut in_space = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        while at < bytes.len() && bytes[at] < 0x80 {
+            let folded = ASCII_FOLD[bytes[at] as usize];
+            let space = folded == b' ';
+            buf[w] = folded;
+            w += usize::from(!(space && in_space));
+            in_space = space;
+            at += 1;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let mut piece = String::new();
+        in_space = normalise_char(c, &mut piece, in_space);
+        if w + piece.len() > buf.len() {
+            buf.resize(w + piece.len() + bytes.len() - at, 0);
+        }
+        buf[w..w + piece.len()].copy_from_slice(piece.as_bytes());
+        w += piece.len();
+        at += c.len_utf8();
+    }
+    buf.truncate(w);
+    // every piece written was a whole character, so this never fails
+    match std::str::from_utf8(&buf) {
+        Ok(done) => out.push_str(done),
+        Err(_) => out.push_str(&String::from_utf8_lossy(&buf)),
+    }
+}
+
+/// Appends the normalised form of the non-ASCII `c` to `out`, given whether
+/// the text so far ends in white space; returns whether it now does.
+fn normalise_char(c: char, out: &mut String, in_space: bool) -> bool {
+    if c.is_whitespace() {
+        if !in_space {
+            out.push(' ');
+        }
+        return true;
+    }
+    out.extend(fold_punctuation(c).to_lowercase());
+    false
+}
+
+/// The normalisation itself; `record(at, len)` is told that `len` bytes
+/// were written for the character at offset `at` of `text`. ASCII, nearly
+/// all of a news text, takes a byte-at-a-time fast path.
+#[inline(always)]
+fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len() + 8);
+    let mut in_space = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                if !in_space {
+                    buf.push(b' ');
+                    record(at, 1);
+                }
+                in_space = true;
+            } else {
+                buf.push(b.to_ascii_lowercase());
+                record(at, 1);
+                in_space = false;
             }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
         };
         if c.is_whitespace() {
             if !in_space {
-                emit(&mut buf, b" ", at);
+                buf.push(b' ');
+                record(at, 1);
             }
             in_space = true;
-        } else if b < 0x80 {
-            in_space = false;
-            emit(&mut buf, &[b.to_ascii_lowercase()], at);
         } else {
             in_space = false;
             let mut tmp = [0u8; 4];
             for lower in fold_punctuation(c).to_lowercase() {
-                emit(&mut buf, lower.encode_utf8(&mut tmp).as_bytes(), at);
+                buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
+                record(at, lower.len_utf8());
             }
         }
-        at += width;
+        at += c.len_utf8();
     }
-    out.push_str(&String::from_utf8_lossy(&buf));
+    // every piece pushed was a whole character, so this never fails
+    match std::str::from_utf8(&buf) {
+        Ok(done) => out.push_str(done),
+        Err(_) => out.push_str(&String::from_utf8_lossy(&buf)),
+    }
 }
 
 /// The normalised form of a quote as written in YAML (trimmed).
@@ -184,6 +272,24 @@ mod tests {
         let index = QuoteIndex::new(&body);
         assert_eq!(index.find(&body, "A  B").map(|(p, _)| p), Some(1));
         assert_eq!(index.find(&body, "c d").map(|(p, _)| p), Some(2));
+    }
+
+    #[test]
+    fn fast_and_tracked_normalisation_agree() {
+        for text in [
+            "",
+            "  Plain ASCII, Upper CASE\tand\n\nruns   of\x0bspace ",
+            "“Quoted” — İstanbul’s ÅLAND\u{a0}\u{2003}and  ΣΊΣΥΦΟΣ – end ",
+            "ß\u{a0} x",
+        ] {
+            let mut fast = String::new();
+            normalise_into(text, &mut fast, None);
+            let mut tracked = String::new();
+            let mut origin = Vec::new();
+            normalise_into(text, &mut tracked, Some(&mut origin));
+            assert_eq!(fast, tracked, "{text:?}");
+            assert_eq!(origin.len(), tracked.len());
+        }
     }
 
     #[test]

@@ -12,11 +12,11 @@ use super::super::views::{
 use super::super::{Contents, OutputFile, Renderer};
 use super::{Page, actors_by_kind, kind_label};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Pack, Target};
+use crate::model::Pack;
 
 #[derive(Serialize)]
-struct Entry {
-    link: ActorLink,
+struct Entry<'p> {
+    link: ActorLink<'p>,
     aliases: Vec<String>,
     events: usize,
     mentions: usize,
@@ -24,15 +24,15 @@ struct Entry {
 }
 
 #[derive(Serialize)]
-struct Group {
+struct Group<'p> {
     kind: String,
     label: &'static str,
-    actors: Vec<Entry>,
+    actors: Vec<Entry<'p>>,
 }
 
 #[derive(Serialize)]
-struct Index {
-    groups: Vec<Group>,
+struct Index<'p> {
+    groups: Vec<Group<'p>>,
 }
 
 /// Renders `actors/index.html`.
@@ -77,38 +77,42 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
 }
 
 #[derive(Serialize)]
-struct RelationView {
+struct RelationView<'p> {
     wording: &'static str,
     kind: String,
-    other: ActorLink,
+    other: ActorLink<'p>,
     cites: String,
 }
 
 #[derive(Serialize)]
-struct RoleEvent {
+struct RoleEvent<'p> {
     role: String,
-    event: EventView,
+    event: EventView<'p>,
 }
 
+/// One paragraph mentioning the actor; the template links it as the
+/// article's link plus `#p{n}`. Kept to two fields: an actor page can hold
+/// thousands of them.
 #[derive(Serialize)]
 struct MentionedParagraph {
     n: usize,
-    href: String,
     html: String,
 }
 
 #[derive(Serialize)]
-struct ArticleMentions {
-    article: ArticleLink,
+struct ArticleMentions<'p> {
+    #[serde(skip)]
+    index: usize,
+    article: ArticleLink<'p>,
     paragraphs: Vec<MentionedParagraph>,
 }
 
 #[derive(Serialize)]
-struct ActorPage {
+struct ActorPage<'p> {
     actor: ActorView,
-    relations: Vec<RelationView>,
-    events: Vec<RoleEvent>,
-    mentions: Vec<ArticleMentions>,
+    relations: Vec<RelationView<'p>>,
+    events: Vec<RoleEvent<'p>>,
+    mentions: Vec<ArticleMentions<'p>>,
 }
 
 #[derive(Serialize)]
@@ -156,12 +160,12 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
         let article = &pack.articles[art];
         let paragraph = MentionedParagraph {
             n,
-            href: format!("{}#p{n}", refs.href(Target::Article(art))),
             html: mention_excerpt(article, n, i),
         };
         match mentions.last_mut() {
-            Some(m) if m.article.id == article.id => m.paragraphs.push(paragraph),
+            Some(m) if m.index == art => m.paragraphs.push(paragraph),
             _ => mentions.push(ArticleMentions {
+                index: art,
                 article: article_link(pack, art, &refs),
                 paragraphs: vec![paragraph],
             }),

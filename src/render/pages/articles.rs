@@ -19,9 +19,9 @@ use crate::model::{Article, Citer, Pack};
 
 /// An article's bibliographic data, as every listing shows it.
 #[derive(Serialize)]
-pub struct SourceView {
+pub struct SourceView<'p> {
     /// Link, title, publisher, date.
-    pub link: ArticleLink,
+    pub link: ArticleLink<'p>,
     /// Byline.
     pub author: Option<String>,
     /// Last update, for display.
@@ -39,7 +39,7 @@ pub struct SourceView {
 }
 
 /// The bibliographic view of article `i`.
-pub fn source_view(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> SourceView {
+pub fn source_view<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> SourceView<'p> {
     let a: &Article = &pack.articles[i];
     let mut citers: Vec<Citer> = a
         .cited_by
@@ -61,14 +61,14 @@ pub fn source_view(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> SourceView {
 }
 
 #[derive(Serialize)]
-struct IndexEntry {
-    source: SourceView,
+struct IndexEntry<'p> {
+    source: SourceView<'p>,
     summary: Option<String>,
 }
 
 #[derive(Serialize)]
-struct Index {
-    articles: Vec<IndexEntry>,
+struct Index<'p> {
+    articles: Vec<IndexEntry<'p>>,
 }
 
 /// Renders `articles/index.html`, newest first.
@@ -118,8 +118,8 @@ struct CiterView {
 }
 
 #[derive(Serialize)]
-struct ArticlePage {
-    source: SourceView,
+struct ArticlePage<'p> {
+    source: SourceView<'p>,
     summary: Option<String>,
     key_points: Vec<KeyPointView>,
     paragraphs: Vec<ParagraphView>,

@@ -11,20 +11,20 @@ use crate::model::Pack;
 
 /// The events of one year.
 #[derive(Serialize)]
-pub struct Year {
+pub struct Year<'p> {
     /// The year.
     pub year: i32,
     /// Its events, in order.
-    pub events: Vec<EventView>,
+    pub events: Vec<EventView<'p>>,
 }
 
 #[derive(Serialize)]
-struct Chronology {
-    years: Vec<Year>,
+struct Chronology<'p> {
+    years: Vec<Year<'p>>,
 }
 
 /// Every event grouped by the year it starts in.
-pub fn years(pack: &Pack, refs: &mut PageRefs<'_>) -> Vec<Year> {
+pub fn years<'p>(pack: &'p Pack, refs: &mut PageRefs<'_>) -> Vec<Year<'p>> {
     let mut years: Vec<Year> = Vec::new();
     for i in 0..pack.events.len() {
         let view = event_view(pack, i, refs);

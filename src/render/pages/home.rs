@@ -24,25 +24,25 @@ struct Judgment {
 }
 
 #[derive(Serialize)]
-struct KindGroup {
+struct KindGroup<'p> {
     kind: String,
     label: &'static str,
-    actors: Vec<ActorLink>,
+    actors: Vec<ActorLink<'p>>,
 }
 
 #[derive(Serialize)]
-struct Source {
-    link: ArticleLink,
+struct Source<'p> {
+    link: ArticleLink<'p>,
     reliability: Option<String>,
 }
 
 #[derive(Serialize)]
-struct Home {
+struct Home<'p> {
     summary: Option<String>,
     key_judgments: Vec<Judgment>,
-    latest_events: Vec<EventView>,
-    actor_groups: Vec<KindGroup>,
-    sources: Vec<Source>,
+    latest_events: Vec<EventView<'p>>,
+    actor_groups: Vec<KindGroup<'p>>,
+    sources: Vec<Source<'p>>,
     counts: Counts,
 }
 
@@ -54,7 +54,7 @@ struct Counts {
 }
 
 /// Actors grouped by kind, each group by name.
-fn groups(pack: &Pack, refs: &PageRefs<'_>) -> Vec<KindGroup> {
+fn groups<'p>(pack: &'p Pack, refs: &PageRefs<'_>) -> Vec<KindGroup<'p>> {
     actors_by_kind(pack)
         .into_iter()
         .map(|(kind, members)| KindGroup {

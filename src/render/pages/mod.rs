@@ -18,7 +18,7 @@ use super::refs::{PageRefs, RefView};
 
 /// What every page's template sees besides `site` and its own fields.
 #[derive(Serialize)]
-pub struct Page<T: Serialize> {
+pub struct Page<'p, T: Serialize> {
     /// The relative path to the site root ("", "../", "../../").
     pub root: String,
     /// The page's title (the pack's title is added by the template).
@@ -28,19 +28,19 @@ pub struct Page<T: Serialize> {
     /// The page's path from the site root.
     pub path: String,
     /// The page's references, numbered.
-    pub refs: Vec<RefView>,
+    pub refs: Vec<RefView<'p>>,
     /// The page kind's own fields.
     #[serde(flatten)]
     pub body: T,
 }
 
-impl<T: Serialize> Page<T> {
+impl<'p, T: Serialize> Page<'p, T> {
     /// A page whose references were numbered by `refs` while `body` was built.
     pub fn new(
         kind: &'static str,
         title: impl Into<String>,
         path: impl Into<String>,
-        refs: PageRefs<'_>,
+        refs: PageRefs<'p>,
         body: T,
     ) -> Self {
         Page {

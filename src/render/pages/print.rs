@@ -24,9 +24,9 @@ struct Judgment {
 }
 
 #[derive(Serialize)]
-struct RelationView {
+struct RelationView<'p> {
     wording: &'static str,
-    other: ActorLink,
+    other: ActorLink<'p>,
     cites: String,
 }
 
@@ -39,34 +39,34 @@ struct EventRef {
 }
 
 #[derive(Serialize)]
-struct ActorEntry {
-    link: ActorLink,
+struct ActorEntry<'p> {
+    link: ActorLink<'p>,
     aliases: Vec<String>,
     summary: Option<String>,
-    relations: Vec<RelationView>,
+    relations: Vec<RelationView<'p>>,
     events: Vec<EventRef>,
 }
 
 #[derive(Serialize)]
-struct ActorGroup {
+struct ActorGroup<'p> {
     label: &'static str,
-    actors: Vec<ActorEntry>,
+    actors: Vec<ActorEntry<'p>>,
 }
 
 #[derive(Serialize)]
-struct ArticleEntry {
-    source: SourceView,
+struct ArticleEntry<'p> {
+    source: SourceView<'p>,
     summary: Option<String>,
     key_points: Vec<Judgment>,
 }
 
 #[derive(Serialize)]
-struct Book {
+struct Book<'p> {
     summary: Option<String>,
     key_judgments: Vec<Judgment>,
-    years: Vec<Year>,
-    actor_groups: Vec<ActorGroup>,
-    articles: Vec<ArticleEntry>,
+    years: Vec<Year<'p>>,
+    actor_groups: Vec<ActorGroup<'p>>,
+    articles: Vec<ArticleEntry<'p>>,
 }
 
 /// Renders the briefing book.
