@@ -66,8 +66,9 @@ pub struct Resolver<'a> {
     interned: HashMap<(usize, Option<String>), CitationId>,
     /// Who cites what.
     pub citers: Vec<(Citer, CitationId)>,
-    /// Quote lookups done ahead, in parallel: (article, normalised quote) → where.
-    found: HashMap<(usize, String), Location>,
+    /// Quote lookups done ahead, in parallel: (article, quote as written)
+    /// → the quote normalised, and where it is.
+    found: HashMap<(usize, String), (String, Location)>,
     /// Problems found.
     pub diagnostics: Diagnostics,
 }
@@ -95,9 +96,9 @@ impl<'a> Resolver<'a> {
     /// finds them done: `quotes` are (article id, quote) pairs.
     pub fn prefetch<'q>(&mut self, quotes: impl Iterator<Item = (&'q str, &'q str)>) {
         use rayon::prelude::*;
-        let mut wanted: Vec<(usize, String)> = quotes
+        let mut wanted: Vec<(usize, &str)> = quotes
             .filter_map(|(article, quote)| match self.ids.get(article) {
-                Some(Target::Article(i)) => Some((i, normalise(quote))),
+                Some(Target::Article(i)) => Some((i, quote)),
                 _ => None,
             })
             .collect();
@@ -106,11 +107,12 @@ impl<'a> Resolver<'a> {
         let articles = &self.articles;
         let found: Vec<_> = wanted
             .into_par_iter()
-            .map(|(i, needle)| {
+            .map(|(i, quote)| {
+                let needle = normalise(quote);
                 let at = articles[i]
                     .quotes
                     .find_normalised(articles[i].paragraphs, &needle);
-                ((i, needle), at)
+                ((i, quote.to_string()), (needle, at))
             })
             .collect();
         self.found.extend(found);
@@ -184,7 +186,13 @@ impl<'a> Resolver<'a> {
         citer: Citer,
     ) -> Option<CitationId> {
         let article = self.article(article_id, article_site)?;
-        let key = (article, quote.map(normalise));
+        let done = quote.and_then(|q| self.found.remove(&(article, q.to_string())));
+        let (normalised, location) = match (done, quote) {
+            (Some((needle, at)), _) => (Some(needle), Some(at)),
+            (None, Some(q)) => (Some(normalise(q)), None),
+            (None, None) => (None, None),
+        };
+        let key = (article, normalised);
         if let Some(&id) = self.interned.get(&key) {
             self.citers.push((citer, id));
             return Some(id);
@@ -195,13 +203,12 @@ impl<'a> Resolver<'a> {
                 self.diagnostics.push(site.error("empty quote", None).with_help("quote a verbatim passage of the article, or leave the quote out to cite the whole article"));
                 return None;
             }
-            Some(q) => match key.1.as_deref().and_then(|needle| {
-                match self.found.get(&(article, needle.to_string())) {
-                    Some(done) => done.clone(),
-                    None => self.articles[article]
+            Some(q) => match location.unwrap_or_else(|| {
+                key.1.as_deref().and_then(|needle| {
+                    self.articles[article]
                         .quotes
-                        .find_normalised(self.articles[article].paragraphs, needle),
-                }
+                        .find_normalised(self.articles[article].paragraphs, needle)
+                })
             }) {
                 Some((paragraph, range)) => {
                     let text = self.articles[article].paragraphs[paragraph - 1]

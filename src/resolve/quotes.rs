@@ -54,6 +54,20 @@ fn normalise_fast(text: &str, out: &mut String) {
     let mut in_space = false;
     let mut at = 0;
     while at < bytes.len() {
+        // eight plain bytes at a time: ASCII, no control characters, no
+        // space after a space; only upper case letters change
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            let Some(folded) = fold_plain_word(word, in_space) else {
+                break;
+            };
+            buf[w..w + 8].copy_from_slice(&folded.to_le_bytes());
+            w += 8;
+            in_space = chunk[7] == b' ';
+            at += 8;
+        }
         while at < bytes.len() && bytes[at] < 0x80 {
             let folded = ASCII_FOLD[bytes[at] as usize];
             let space = folded == b' ';
@@ -80,6 +94,31 @@ fn normalise_fast(text: &str, out: &mut String) {
         Ok(done) => out.push_str(done),
         Err(_) => out.push_str(&String::from_utf8_lossy(&buf)),
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes of text (little-endian) lower-cased, when normalising them
+/// changes nothing else: all ASCII, none below `0x20`, and no space that
+/// follows white space (`in_space` tells whether the text before ends in it).
+fn fold_plain_word(word: u64, in_space: bool) -> Option<u64> {
+    if word & HIGH != 0 {
+        return None;
+    }
+    // bytes >= 0x20 get their high bit set by adding 0x60
+    if (word + 0x60 * ONES) & HIGH != HIGH {
+        return None;
+    }
+    // exact mask of the bytes that are spaces
+    let x = word ^ (0x20 * ONES);
+    let spaces = !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    if spaces & (spaces << 8) != 0 || (in_space && spaces & 0x80 != 0) {
+        return None;
+    }
+    // upper case letters: >= 'A' and < '['
+    let upper = ((word + (0x80 - 0x41) * ONES) & !(word + (0x80 - 0x5b) * ONES)) & HIGH;
+    Some(word | (upper >> 2))
 }
 
 /// Appends the normalised form of the non-ASCII `c` to `out`, given whether
@@ -203,14 +242,24 @@ impl QuoteIndex {
         let at = memchr::memmem::find(self.text.as_bytes(), needle.as_bytes())?;
         let paragraph = self.starts.partition_point(|&s| s <= at);
         let original = paragraphs.get(paragraph - 1)?.as_ref();
-        // map the match back to the original text of that one paragraph
-        let mut normalised = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        normalise_into(original, &mut normalised, Some(&mut origin));
-        origin.push(original.len() as u32);
+        // map the match back to the original text of that one paragraph:
+        // the characters whose normalised bytes hold its first and last byte
         let local = at - self.starts[paragraph - 1];
-        let start = *origin.get(local)? as usize;
-        let end = *origin.get(local + needle.len())? as usize;
+        let last = local + needle.len() - 1;
+        let (mut start, mut end) = (None, None);
+        let mut written = 0;
+        let mut scratch = String::with_capacity(original.len());
+        normalise_with(original, &mut scratch, |from, len| {
+            written += len;
+            if start.is_none() && local < written {
+                start = Some(from);
+            }
+            if end.is_none() && last < written {
+                end = Some(from);
+            }
+        });
+        let (start, last_char) = (start?, end?);
+        let end = last_char + original[last_char..].chars().next()?.len_utf8();
         Some((paragraph, start..end))
     }
 }
@@ -281,6 +330,8 @@ mod tests {
             "  Plain ASCII, Upper CASE\tand\n\nruns   of\x0bspace ",
             "“Quoted” — İstanbul’s ÅLAND\u{a0}\u{2003}and  ΣΊΣΥΦΟΣ – end ",
             "ß\u{a0} x",
+            "The QUICK brown Fox, 1 2  3;\tAZ az @[`{ jumped  over\r\n  the lazy DOG’s “fence” again and AGAIN.",
+            "        eight spaces then words  and ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz",
         ] {
             let mut fast = String::new();
             normalise_into(text, &mut fast, None);
