@@ -240,23 +240,23 @@ pub fn load_with(
             }
         })
         .collect();
-    let results: Vec<(String, Result<LoadedArticle, Diagnostic>)> = articles
-        .into_par_iter()
-        .map(|(id, path, text_path)| {
-            let result = (|| {
-                let (file, raw) = cache.parse::<RawArticle>(root, &path)?;
-                let text = cache.read(root, &text_path)?;
-                Ok(LoadedArticle {
-                    id: id.clone(),
-                    text,
-                    file,
-                    raw,
-                })
-            })();
-            (id, result)
-        })
+    let actors: Vec<_> = files_in(&content.join("actors"), diagnostics, root)
+        .into_iter()
+        .filter(|(_, _, ext)| ext == "yaml" || ext == "yml")
         .collect();
-    for (id, r) in results {
+    let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"));
+    // the three kinds of file are parsed together, so that the few large
+    // event files and the many small article files share both cores
+    let ((article_results, actor_results), event_results) = rayon::join(
+        || {
+            rayon::join(
+                || parse_articles(articles, root, cache),
+                || parse_actors(actors, root, cache),
+            )
+        },
+        || parse_event_files(event_paths, root, cache),
+    );
+    for (id, r) in article_results {
         match r {
             Ok(a) => loaded.articles.push(a),
             Err(d) => {
@@ -266,25 +266,7 @@ pub fn load_with(
         }
     }
 
-    let actors: Vec<_> = files_in(&content.join("actors"), diagnostics, root)
-        .into_iter()
-        .filter(|(_, _, ext)| ext == "yaml" || ext == "yml")
-        .collect();
-    let results: Vec<(String, Result<LoadedActor, Diagnostic>)> = actors
-        .into_par_iter()
-        .map(|(path, id, _)| {
-            let result = (|| {
-                let (file, raw) = cache.parse::<RawActor>(root, &path)?;
-                Ok(LoadedActor {
-                    id: id.clone(),
-                    file,
-                    raw,
-                })
-            })();
-            (id, result)
-        })
-        .collect();
-    for (id, r) in results {
+    for (id, r) in actor_results {
         match r {
             Ok(a) => loaded.actors.push(a),
             Err(d) => {
@@ -293,34 +275,16 @@ pub fn load_with(
             }
         }
     }
-    for stem in texts.keys() {
-        if !loaded.articles.iter().any(|a| &a.id == stem) {
-            loaded.broken_ids.insert(stem.clone());
-        }
-    }
-
-    let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"));
-    let results: Vec<EventFile> = event_paths
-        .into_par_iter()
-        .map(|path| {
-            let parsed = cache.parse_with(root, &path, |file| {
-                if file.text.trim().is_empty() {
-                    Ok(Vec::new())
-                } else {
-                    yaml::parse::<Vec<RawEvent>>(file)
-                }
-            });
-            match parsed {
-                Ok((file, events)) => EventFile::Parsed(file, events),
-                Err(e) => {
-                    let (d, file) = *e;
-                    let ids = file.map(|f| ids_written_in(&f.text)).unwrap_or_default();
-                    EventFile::Broken(Box::new(d), ids)
-                }
-            }
-        })
+    let loaded_ids: std::collections::HashSet<&str> =
+        loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    let unloaded: Vec<String> = texts
+        .keys()
+        .filter(|stem| !loaded_ids.contains(stem.as_str()))
+        .cloned()
         .collect();
-    for r in results {
+    loaded.broken_ids.extend(unloaded);
+
+    for r in event_results {
         match r {
             EventFile::Parsed(file, events) => loaded.event_files.push((file, events)),
             EventFile::Broken(d, ids) => {
@@ -401,6 +365,76 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             Some(&shown),
         )),
     }
+}
+
+/// Parses the articles' summaries and reads their texts, in parallel.
+fn parse_articles(
+    articles: Vec<(String, PathBuf, PathBuf)>,
+    root: &Path,
+    cache: &Cache,
+) -> Vec<(String, Result<LoadedArticle, Diagnostic>)> {
+    articles
+        .into_par_iter()
+        .map(|(id, path, text_path)| {
+            let result = (|| {
+                let (file, raw) = cache.parse::<RawArticle>(root, &path)?;
+                let text = cache.read(root, &text_path)?;
+                Ok(LoadedArticle {
+                    id: id.clone(),
+                    text,
+                    file,
+                    raw,
+                })
+            })();
+            (id, result)
+        })
+        .collect()
+}
+
+/// Parses the actor files, in parallel.
+fn parse_actors(
+    actors: Vec<(PathBuf, String, String)>,
+    root: &Path,
+    cache: &Cache,
+) -> Vec<(String, Result<LoadedActor, Diagnostic>)> {
+    actors
+        .into_par_iter()
+        .map(|(path, id, _)| {
+            let result = (|| {
+                let (file, raw) = cache.parse::<RawActor>(root, &path)?;
+                Ok(LoadedActor {
+                    id: id.clone(),
+                    file,
+                    raw,
+                })
+            })();
+            (id, result)
+        })
+        .collect()
+}
+
+/// Parses the event files, in parallel.
+fn parse_event_files(paths: Vec<PathBuf>, root: &Path, cache: &Cache) -> Vec<EventFile> {
+    paths
+        .into_par_iter()
+        .map(|path| {
+            let parsed = cache.parse_with(root, &path, |file| {
+                if file.text.trim().is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    yaml::parse::<Vec<RawEvent>>(file)
+                }
+            });
+            match parsed {
+                Ok((file, events)) => EventFile::Parsed(file, events),
+                Err(e) => {
+                    let (d, file) = *e;
+                    let ids = file.map(|f| ids_written_in(&f.text)).unwrap_or_default();
+                    EventFile::Broken(Box::new(d), ids)
+                }
+            }
+        })
+        .collect()
 }
 
 /// The files directly inside `dir` as (path, stem, extension), by name.
