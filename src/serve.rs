@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -56,6 +57,9 @@ enum Change {
 struct Shared {
     site: Arc<RwLock<Site>>,
     changes: broadcast::Sender<Change>,
+    /// Counts successful rebuilds, so a background check of an older
+    /// version knows its findings are stale.
+    generation: Arc<AtomicU64>,
 }
 
 fn report(diagnostics: &[Diagnostic]) -> String {
@@ -66,10 +70,15 @@ fn report(diagnostics: &[Diagnostic]) -> String {
         .join("\n")
 }
 
+/// How long the background check of every page waits after a rebuild, so
+/// that the pages open in the browser are rendered first.
+const CHECK_DELAY: Duration = Duration::from_millis(150);
+
 /// Reloads the pack (reading only changed files) and serves the new version,
 /// its pages rendered as they are asked for; on failure keeps the last good
 /// one. Every page is then rendered once in the background, so that a
-/// template error shows in the overlay too.
+/// template error shows in the overlay too; a newer rebuild makes that
+/// check's findings stale, and they are dropped.
 fn rebuild(root: &Path, cache: &Cache, shared: &Shared) {
     let started = Instant::now();
     match Live::prepare(root, cache) {
@@ -78,6 +87,7 @@ fn rebuild(root: &Path, cache: &Cache, shared: &Shared) {
                 eprint!("{w}");
             }
             let live = Arc::new(live);
+            let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
             if let Ok(mut site) = shared.site.write() {
                 *site = Site {
                     live: Some(live.clone()),
@@ -87,14 +97,25 @@ fn rebuild(root: &Path, cache: &Cache, shared: &Shared) {
             }
             eprintln!("rebuilt in {} ms", started.elapsed().as_millis());
             let _ = shared.changes.send(Change::Reload);
-            if let Err(errors) = live.check_pages() {
-                let text = report(&errors);
-                eprintln!("{text}");
-                if let Ok(mut site) = shared.site.write() {
-                    site.errors = Some(text.clone());
+            let shared = shared.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(CHECK_DELAY);
+                let current = || shared.generation.load(Ordering::SeqCst) == generation;
+                if !current() {
+                    return;
                 }
-                let _ = shared.changes.send(Change::Errors(text));
-            }
+                if let Err(errors) = live.check_pages() {
+                    let text = report(&errors);
+                    // checked under the lock: a rebuild swaps the site under it too
+                    if let Ok(mut site) = shared.site.write()
+                        && current()
+                    {
+                        eprintln!("{text}");
+                        site.errors = Some(text.clone());
+                        let _ = shared.changes.send(Change::Errors(text));
+                    }
+                }
+            });
         }
         Err(failure) => {
             let text = match failure {
@@ -119,6 +140,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     let shared = Shared {
         site: Arc::new(RwLock::new(Site::default())),
         changes,
+        generation: Arc::new(AtomicU64::new(0)),
     };
     let cache = Cache::default();
     rebuild(root, &cache, &shared);

@@ -123,6 +123,8 @@ fn wait_for(port: u16, path: &str, wanted: &str) -> Duration {
 #[test]
 fn serves_rebuilds_and_reports_errors_live() {
     let pack = minimal();
+    // serve watches themes/ when it is there at start
+    std::fs::create_dir_all(pack.path().join("themes/default/templates")).expect("themes folder");
     let server = start(pack.path());
     let port = server.port;
 
@@ -191,6 +193,33 @@ fn serves_rebuilds_and_reports_errors_live() {
         assert!(
             started.elapsed() < Duration::from_secs(10),
             "the fix was never picked up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // a template that fails only when a page is rendered: found by the
+    // background check of every page, and reported like any error
+    pack.write(
+        "themes/default/templates/actor.html",
+        "{% extends \"base.html\" %}{% block content %}{{ actor.nmae }}{% endblock content %}",
+    );
+    let started = Instant::now();
+    let (event, data) = loop {
+        let e = first_event(port);
+        if e.0 == "errors" || started.elapsed() > Duration::from_secs(10) {
+            break e;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(event, "errors", "the failing template was reported");
+    assert!(data.contains("nmae"), "{data}");
+    std::fs::remove_file(pack.path().join("themes/default/templates/actor.html"))
+        .expect("template removed");
+    let started = Instant::now();
+    while first_event(port).0 != "ok" {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the theme's removal was never picked up"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
