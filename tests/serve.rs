@@ -120,6 +120,18 @@ fn wait_for(port: u16, path: &str, wanted: &str) -> Duration {
     panic!("{path} never showed {wanted:?}");
 }
 
+/// The state event a new page gets, once it is `kind` (or after 10 s).
+fn wait_for_event(port: u16, kind: &str) -> (String, String) {
+    let started = Instant::now();
+    loop {
+        let e = first_event(port);
+        if e.0 == kind || started.elapsed() > Duration::from_secs(10) {
+            return e;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn serves_rebuilds_and_reports_errors_live() {
     let pack = minimal();
@@ -163,14 +175,7 @@ fn serves_rebuilds_and_reports_errors_live() {
         "content/actors/us.yaml",
         "name: United States\nkind: nation\n",
     );
-    let started = Instant::now();
-    let (event, data) = loop {
-        let e = first_event(port);
-        if e.0 == "errors" || started.elapsed() > Duration::from_secs(10) {
-            break e;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let (event, data) = wait_for_event(port, "errors");
     assert_eq!(event, "errors");
     assert!(
         data.contains("unknown actor kind `nation`") && data.contains("content/actors/us.yaml:2:7"),
@@ -188,14 +193,7 @@ fn serves_rebuilds_and_reports_errors_live() {
         "content/actors/us.yaml",
         "name: United States\nkind: state\naliases: [US]\n",
     );
-    let started = Instant::now();
-    while first_event(port).0 != "ok" {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "the fix was never picked up"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert_eq!(wait_for_event(port, "ok").0, "ok", "the fix was picked up");
 
     // a template that fails only when a page is rendered: found by the
     // background check of every page, and reported like any error
@@ -203,26 +201,16 @@ fn serves_rebuilds_and_reports_errors_live() {
         "themes/default/templates/actor.html",
         "{% extends \"base.html\" %}{% block content %}{{ actor.nmae }}{% endblock content %}",
     );
-    let started = Instant::now();
-    let (event, data) = loop {
-        let e = first_event(port);
-        if e.0 == "errors" || started.elapsed() > Duration::from_secs(10) {
-            break e;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let (event, data) = wait_for_event(port, "errors");
     assert_eq!(event, "errors", "the failing template was reported");
     assert!(data.contains("nmae"), "{data}");
     std::fs::remove_file(pack.path().join("themes/default/templates/actor.html"))
         .expect("template removed");
-    let started = Instant::now();
-    while first_event(port).0 != "ok" {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "the theme's removal was never picked up"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert_eq!(
+        wait_for_event(port, "ok").0,
+        "ok",
+        "the theme's removal was picked up"
+    );
 
     // the reload script is never part of a built site
     pack.build_ok();
