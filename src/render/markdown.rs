@@ -76,12 +76,13 @@ pub fn root(depth: usize) -> String {
     "../".repeat(depth)
 }
 
-/// The path of `target` from the site root.
-pub fn target_path(pack: &Pack, target: Target) -> String {
+/// The path of `target` from the site root, in three pieces: a prefix, the
+/// target's id and a suffix (`actors/` `kh` `/index.html`).
+pub fn target_path(pack: &Pack, target: Target) -> (&'static str, &str, &'static str) {
     match target {
-        Target::Actor(i) => format!("actors/{}/index.html", pack.actors[i].id),
-        Target::Article(i) => format!("articles/{}/index.html", pack.articles[i].id),
-        Target::Event(i) => format!("chronology/index.html#{}", pack.events[i].id),
+        Target::Actor(i) => ("actors/", &pack.actors[i].id, "/index.html"),
+        Target::Article(i) => ("articles/", &pack.articles[i].id, "/index.html"),
+        Target::Event(i) => ("chronology/index.html#", &pack.events[i].id, ""),
     }
 }
 

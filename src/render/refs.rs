@@ -79,12 +79,7 @@ impl<'p> PageRefs<'p> {
 
     /// Appends the link from this page to `target` to `out`.
     pub fn push_href(&self, out: &mut String, target: Target) {
-        let pack = self.pack;
-        let (prefix, id, suffix) = match target {
-            Target::Actor(i) => ("actors/", &pack.actors[i].id, "/index.html"),
-            Target::Event(i) => ("chronology/index.html#", &pack.events[i].id, ""),
-            Target::Article(i) => ("articles/", &pack.articles[i].id, "/index.html"),
-        };
+        let (prefix, id, suffix) = super::markdown::target_path(self.pack, target);
         if self.document {
             let kind = match target {
                 Target::Actor(_) => "#actor-",
