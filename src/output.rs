@@ -152,8 +152,8 @@ impl Staging {
 }
 
 impl Sink for Staging {
-    fn accept(&self, file: OutputFile) -> Result<(), String> {
-        self.write(&file).map_err(|e| e.to_string())
+    fn accept(&self, file: &OutputFile) -> Result<(), String> {
+        self.write(file).map_err(|e| e.to_string())
     }
 }
 

@@ -10,6 +10,18 @@ use crate::model::{Inline, Pack, RichText, Target};
 
 use super::refs::PageRefs;
 
+/// HTML made by the build (marked-up paragraphs, citation markers, rendered
+/// markdown). Templates get it as a string already marked safe, so it is
+/// shown as it is, without the `safe` filter (which would copy it again).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Html(pub String);
+
+impl serde::Serialize for Html {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        tera::Value::safe_string(&self.0).serialize(serializer)
+    }
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
@@ -97,10 +109,10 @@ pub fn target_name(pack: &Pack, target: Target) -> &str {
 
 /// The HTML of `text` for one page: links made relative to the page and
 /// citations numbered in the page's reference list.
-pub fn fill(text: &RichText, pack: &Pack, refs: &mut PageRefs) -> String {
+pub fn fill(text: &RichText, pack: &Pack, refs: &mut PageRefs) -> Html {
     let html = text.html.get_or_init(|| to_html(&text.markdown));
     if text.inlines.is_empty() {
-        return html.clone();
+        return Html(html.clone());
     }
     let mut out = String::with_capacity(html.len() + 64 * text.inlines.len());
     let mut rest = html.as_str();
@@ -138,7 +150,7 @@ pub fn fill(text: &RichText, pack: &Pack, refs: &mut PageRefs) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Html(out)
 }
 
 #[cfg(test)]
@@ -168,6 +180,36 @@ mod tests {
             html.contains(&crate::model::placeholder(0))
                 && html.contains(&crate::model::placeholder(1)),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn html_needs_no_safe_filter_and_survives_one() {
+        #[derive(serde::Serialize)]
+        struct View {
+            html: Html,
+            text: String,
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html"]);
+        let added = tera.add_raw_templates([
+            ("plain.html", "{{ html }}|{{ text }}"),
+            ("filtered.html", "{{ html | safe }}|{{ text }}"),
+        ]);
+        assert!(added.is_ok(), "{added:?}");
+        let view = View {
+            html: Html("<em>a &amp; b</em>".into()),
+            text: "<em>".into(),
+        };
+        let ctx = tera::Context::from_serialize(&view).expect("a struct serialises");
+        for name in ["plain.html", "filtered.html"] {
+            let out = tera.render(name, &ctx).expect("renders");
+            assert_eq!(out, "<em>a &amp; b</em>|&lt;em&gt;", "{name}");
+        }
+        // outside Tera (pack.json, say) it is a plain string
+        assert_eq!(
+            serde_json::to_string(&view.html).expect("serialises"),
+            "\"<em>a &amp; b</em>\""
         );
     }
 

@@ -131,11 +131,45 @@ impl Renderer {
     /// fields become the template's variables).
     pub fn page<C: Serialize>(&self, template: &str, context: &C) -> Result<Vec<u8>, Diagnostic> {
         let ctx = Context::from_serialize(context).map_err(|e| template_error(&e))?;
-        let mut out = Vec::with_capacity(32 * 1024);
+        let mut out = buffers::take();
         self.tera
             .render_to(template, &ctx, &mut out)
             .map_err(|e| template_error(&e))?;
         Ok(out)
+    }
+}
+
+/// Output buffers kept per thread between pages. A page's bytes are written
+/// out as soon as it is rendered, so its buffer can serve the next page: no
+/// growing a fresh buffer from empty, no fresh memory to fault in.
+mod buffers {
+    use std::cell::RefCell;
+
+    /// Buffers larger than this go back to the allocator.
+    const KEEP_AT_MOST: usize = 16 << 20;
+
+    thread_local! {
+        static SPARE: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// An empty buffer, with room from an earlier page when there is one.
+    pub fn take() -> Vec<u8> {
+        SPARE
+            .with(|spare| spare.borrow_mut().pop())
+            .unwrap_or_else(|| Vec::with_capacity(32 * 1024))
+    }
+
+    /// Hands `buffer` back for the next page rendered on this thread.
+    pub fn give_back(mut buffer: Vec<u8>) {
+        if buffer.capacity() <= KEEP_AT_MOST {
+            buffer.clear();
+            SPARE.with(|spare| {
+                let mut spare = spare.borrow_mut();
+                if spare.len() < 2 {
+                    spare.push(buffer);
+                }
+            });
+        }
     }
 }
 
@@ -144,7 +178,7 @@ impl Renderer {
 /// threads, in no particular order.
 pub trait Sink: Sync {
     /// Takes one finished file; an error stops the build.
-    fn accept(&self, file: OutputFile) -> Result<(), String>;
+    fn accept(&self, file: &OutputFile) -> Result<(), String>;
 }
 
 /// Why rendering stopped.
@@ -307,10 +341,13 @@ pub fn render(
                         if file.path.ends_with(".html") {
                             pages.fetch_add(1, Ordering::Relaxed);
                         }
-                        if let Err(e) = sink.accept(file)
+                        if let Err(e) = sink.accept(&file)
                             && let Ok(mut slot) = output_error.lock()
                         {
                             slot.get_or_insert(e);
+                        }
+                        if let Contents::Bytes(bytes) = file.contents {
+                            buffers::give_back(bytes);
                         }
                     }
                     None
@@ -359,7 +396,7 @@ pub fn render(
         contents: Contents::Bytes(Vec::new()),
     });
     for file in extra {
-        sink.accept(file).map_err(RenderError::Output)?;
+        sink.accept(&file).map_err(RenderError::Output)?;
     }
     Ok(pages.into_inner())
 }

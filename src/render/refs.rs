@@ -3,7 +3,6 @@
 //! the list — article, publisher, date, the paragraph on the article page and
 //! the original with a URL text fragment.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -40,7 +39,7 @@ pub struct PageRefs<'p> {
     pack: &'p Pack,
     root: String,
     order: Vec<CitationId>,
-    numbers: HashMap<CitationId, usize>,
+    numbers: rustc_hash::FxHashMap<CitationId, usize>,
     /// Links go to the site's pages, or stay inside one document (print).
     document: bool,
 }
@@ -52,7 +51,7 @@ impl<'p> PageRefs<'p> {
             pack,
             root: super::markdown::root(depth),
             order: Vec::new(),
-            numbers: HashMap::new(),
+            numbers: Default::default(),
             document: false,
         }
     }
@@ -121,12 +120,12 @@ impl<'p> PageRefs<'p> {
     }
 
     /// The markers of several citations, side by side.
-    pub fn markers(&mut self, ids: &[CitationId]) -> String {
+    pub fn markers(&mut self, ids: &[CitationId]) -> super::markdown::Html {
         let mut out = String::new();
         for &id in ids {
             out.push_str(&self.marker(id));
         }
-        out
+        super::markdown::Html(out)
     }
 
     /// The reference list, in number order.

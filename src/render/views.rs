@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::model::{Actor, Article, Citer, Event, Pack, Target};
 
+pub use super::markdown::Html;
+
 use super::markdown::{escape_into, fill, target_name};
 use super::refs::PageRefs;
 
@@ -57,9 +59,9 @@ pub struct EventView<'p> {
     /// Participants.
     pub actors: Vec<Participant<'p>>,
     /// Summary HTML.
-    pub summary: Option<String>,
+    pub summary: Option<Html>,
     /// Citation markers HTML.
-    pub cites: String,
+    pub cites: Html,
 }
 
 /// A link to an article with its source line.
@@ -178,7 +180,7 @@ const SHORT_PARAGRAPH: usize = 280;
 /// The excerpt of paragraph `n` (from 1) of `article` that shows where
 /// `actor` is mentioned: the sentence holding the first mention (the whole
 /// paragraph when it is short), with the actor's name highlighted.
-pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> String {
+pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> Html {
     let text = &article.paragraphs[n - 1];
     let mentions: Vec<&Range<usize>> = article.mentions[n - 1]
         .iter()
@@ -206,13 +208,12 @@ pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> String {
     if end < text.len() {
         out.push_str(" …");
     }
-    out
+    Html(out)
 }
 
 /// Where the sentence holding byte `at` starts.
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(['.', '?', '!'])
+    memchr::memrchr3(b'.', b'?', b'!', &text.as_bytes()[..at])
         .map_or(0, |p| {
             let after = p + 1;
             if text[after..].starts_with(char::is_whitespace) {
@@ -226,9 +227,9 @@ fn sentence_start(text: &str, at: usize) -> usize {
 
 /// Where the sentence holding byte `at` ends (after its full stop).
 fn sentence_end(text: &str, at: usize) -> usize {
-    let mut from = at;
-    while let Some(p) = text[from..].find(['.', '?', '!']) {
-        let after = from + p + 1;
+    let bytes = text.as_bytes();
+    for p in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[at..]) {
+        let after = at + p + 1;
         let rest = &text[after..];
         if rest.is_empty()
             || rest.starts_with(char::is_whitespace)
@@ -237,7 +238,6 @@ fn sentence_end(text: &str, at: usize) -> usize {
             let closing = rest.len() - rest.trim_start_matches(['"', '”', '’']).len();
             return after + closing;
         }
-        from = after;
     }
     text.len()
 }
@@ -249,7 +249,7 @@ pub fn paragraph_html(
     n: usize,
     refs: &PageRefs<'_>,
     style: &ParagraphStyle<'_>,
-) -> String {
+) -> Html {
     let text = &article.paragraphs[n - 1];
     let mentions = &article.mentions[n - 1];
     // cut points: every mark and mention boundary
@@ -295,7 +295,7 @@ pub fn paragraph_html(
     if in_mark {
         out.push_str("</mark>");
     }
-    out
+    Html(out)
 }
 
 /// Appends `text` escaped, its line breaks as spaces.

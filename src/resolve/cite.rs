@@ -2,7 +2,7 @@
 //! against the article's text) and the `[[links]]` / `[@cites]` inside
 //! markdown fields. Identical citations are stored once for the whole pack.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, nearest};
 use crate::load::locate::{Step, locate};
@@ -85,9 +85,9 @@ impl<'a> Resolver<'a> {
             articles,
             broken_ids,
             citations: Vec::new(),
-            interned: HashMap::new(),
+            interned: HashMap::default(),
             citers: Vec::new(),
-            found: HashMap::new(),
+            found: HashMap::default(),
             diagnostics: Diagnostics::default(),
         }
     }

@@ -1,7 +1,7 @@
 //! Ids (SPEC §1): `[a-z0-9][a-z0-9-]*`, at most 80 characters, unique across
 //! articles, actors and events together.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::Target;
 

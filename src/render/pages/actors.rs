@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
+use super::super::views::Html;
 use super::super::views::{
     ActorLink, ArticleLink, EventView, actor_link, article_link, event_view, mention_excerpt,
 };
@@ -81,7 +82,7 @@ struct RelationView<'p> {
     wording: &'static str,
     kind: String,
     other: ActorLink<'p>,
-    cites: String,
+    cites: Html,
 }
 
 #[derive(Serialize)]
@@ -96,7 +97,7 @@ struct RoleEvent<'p> {
 #[derive(Serialize)]
 struct MentionedParagraph {
     n: usize,
-    html: String,
+    html: Html,
 }
 
 #[derive(Serialize)]
@@ -122,7 +123,7 @@ struct ActorView {
     kind: String,
     kind_label: &'static str,
     aliases: Vec<String>,
-    summary: Option<String>,
+    summary: Option<Html>,
 }
 
 /// Renders `actors/<id>/index.html` for actor `i`.

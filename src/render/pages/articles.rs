@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
+use super::super::views::Html;
 use super::super::views::{
     ArticleLink, Link, ParagraphStyle, article_link, citer_link, paragraph_html,
 };
@@ -63,7 +64,7 @@ pub fn source_view<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> SourceV
 #[derive(Serialize)]
 struct IndexEntry<'p> {
     source: SourceView<'p>,
-    summary: Option<String>,
+    summary: Option<Html>,
 }
 
 #[derive(Serialize)]
@@ -99,14 +100,14 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
 
 #[derive(Serialize)]
 struct KeyPointView {
-    text: String,
-    cites: String,
+    text: Html,
+    cites: Html,
 }
 
 #[derive(Serialize)]
 struct ParagraphView {
     n: usize,
-    html: String,
+    html: Html,
     cited: bool,
     citers: Vec<Link>,
 }
@@ -120,7 +121,7 @@ struct CiterView {
 #[derive(Serialize)]
 struct ArticlePage<'p> {
     source: SourceView<'p>,
-    summary: Option<String>,
+    summary: Option<Html>,
     key_points: Vec<KeyPointView>,
     paragraphs: Vec<ParagraphView>,
     cited_by: Vec<CiterView>,

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
+use super::super::views::Html;
 use super::super::views::{
     ActorLink, ArticleLink, EventView, actor_link, article_link, event_view,
 };
@@ -18,9 +19,9 @@ const LATEST: usize = 8;
 
 #[derive(Serialize)]
 struct Judgment {
-    text: String,
+    text: Html,
     confidence: Option<String>,
-    cites: String,
+    cites: Html,
 }
 
 #[derive(Serialize)]
@@ -38,7 +39,7 @@ struct Source<'p> {
 
 #[derive(Serialize)]
 struct Home<'p> {
-    summary: Option<String>,
+    summary: Option<Html>,
     key_judgments: Vec<Judgment>,
     latest_events: Vec<EventView<'p>>,
     actor_groups: Vec<KindGroup<'p>>,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
+use super::super::views::Html;
 use super::super::views::{ActorLink, actor_link};
 use super::super::{Contents, OutputFile, Renderer};
 use super::articles::{SourceView, source_view};
@@ -18,16 +19,16 @@ use crate::model::{Pack, Target};
 
 #[derive(Serialize)]
 struct Judgment {
-    text: String,
+    text: Html,
     confidence: Option<String>,
-    cites: String,
+    cites: Html,
 }
 
 #[derive(Serialize)]
 struct RelationView<'p> {
     wording: &'static str,
     other: ActorLink<'p>,
-    cites: String,
+    cites: Html,
 }
 
 #[derive(Serialize)]
@@ -42,7 +43,7 @@ struct EventRef {
 struct ActorEntry<'p> {
     link: ActorLink<'p>,
     aliases: Vec<String>,
-    summary: Option<String>,
+    summary: Option<Html>,
     relations: Vec<RelationView<'p>>,
     events: Vec<EventRef>,
 }
@@ -56,13 +57,13 @@ struct ActorGroup<'p> {
 #[derive(Serialize)]
 struct ArticleEntry<'p> {
     source: SourceView<'p>,
-    summary: Option<String>,
+    summary: Option<Html>,
     key_points: Vec<Judgment>,
 }
 
 #[derive(Serialize)]
 struct Book<'p> {
-    summary: Option<String>,
+    summary: Option<Html>,
     key_judgments: Vec<Judgment>,
     years: Vec<Year<'p>>,
     actor_groups: Vec<ActorGroup<'p>>,
