@@ -485,166 +485,8 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         }
     }
 
-    // 5. events, in chronological order (their quotes looked up in parallel first)
-    r.prefetch(events_dated.iter().flat_map(|(_, _, _, raw)| {
-        raw.cites
-            .iter()
-            .filter_map(|c| Some((c.article.as_deref()?, c.quote.as_deref()?)))
-    }));
-    let mut events = Vec::with_capacity(events_dated.len());
-    for (n, (date, file, i, raw)) in events_dated.iter().enumerate() {
-        let file: &SourceFile = file;
-        let i = *i;
-        require(
-            &raw.title,
-            "title",
-            file,
-            &[Step::Index(i)],
-            &mut r.diagnostics,
-        );
-        let mut participants: Vec<(usize, String)> = Vec::new();
-        for (k, p) in raw.actors.iter().enumerate() {
-            let (id, role) = match p {
-                crate::load::raw::RawParticipant::Id(id) => (id.as_str(), "involved".to_string()),
-                crate::load::raw::RawParticipant::WithRole { actor, role } => (
-                    actor.as_str(),
-                    role.clone().unwrap_or_else(|| "involved".to_string()),
-                ),
-            };
-            let path = [Step::Index(i), Step::Key("actors"), Step::Index(k)];
-            if let Some(actor) = r.actor(id, Site { file, path: &path })
-                && !participants.iter().any(|(a, _)| *a == actor)
-            {
-                participants.push((actor, role.trim().to_string()));
-                actors[actor].events.push((n, role.trim().to_string()));
-            }
-        }
-        if let Some(status) = &raw.status
-            && !STATUSES.contains(&status.trim())
-        {
-            r.diagnostics.push(
-                error_at(
-                    file,
-                    &[Step::Index(i), Step::Key("status")],
-                    Some(status),
-                    format!("unknown status `{status}`"),
-                )
-                .with_help(format!("use one of: {}", STATUSES.join(", "))),
-            );
-        }
-        let item = [Step::Index(i)];
-        if raw.cites.is_empty() {
-            r.diagnostics.push(
-                error_at(
-                    file,
-                    &[Step::Index(i), Step::Key("id")],
-                    Some(&raw.id),
-                    format!("event `{}` has no citation", raw.id),
-                )
-                .with_help("add `cites:` with at least one `{article: <id>, quote: \"…\"}`"),
-            );
-        }
-        let cites = r.cite_list(
-            &raw.cites,
-            None,
-            Site { file, path: &item },
-            Citer::Event(n),
-        );
-        let summary_path = [Step::Index(i), Step::Key("summary")];
-        let summary = raw.summary.as_ref().map(|s| {
-            r.rich(
-                s,
-                Site {
-                    file,
-                    path: &summary_path,
-                },
-                Citer::Event(n),
-            )
-        });
-        events.push(Event {
-            id: raw.id.clone(),
-            date: (raw.date.trim().to_string(), *date),
-            date_shown: date.to_string(),
-            title: raw.title.trim().to_string(),
-            kind: raw.kind.clone(),
-            location: raw.location.clone(),
-            status: raw.status.as_ref().map(|s| s.trim().to_string()),
-            actors: participants,
-            summary,
-            cites,
-        });
-    }
-
-    // 6. the pack itself
-    let mut pack = Pack {
-        language: "en".to_string(),
-        ..Pack::default()
-    };
-    if let Some((file, raw)) = &raw_pack {
-        require(&raw.title, "title", file, &[], &mut r.diagnostics);
-        pack.title = raw.title.trim().to_string();
-        pack.subtitle = raw.subtitle.clone();
-        pack.marking = raw.marking.clone();
-        pack.author = raw.author.clone();
-        pack.language = raw.language.clone().unwrap_or_else(|| "en".to_string());
-        pack.base_url = raw.base_url.clone();
-        pack.date = raw.date.as_ref().and_then(|d| {
-            Some((
-                d.trim().to_string(),
-                date_field(d, file, &[Step::Key("date")], &mut r.diagnostics)?,
-            ))
-        });
-        pack.summary = raw.summary.as_ref().map(|s| {
-            r.rich(
-                s,
-                Site {
-                    file,
-                    path: &[Step::Key("summary")],
-                },
-                Citer::Pack,
-            )
-        });
-        for (k, kj) in raw.key_judgments.iter().enumerate() {
-            let path = [Step::Key("key_judgments"), Step::Index(k)];
-            let text_path = [
-                Step::Key("key_judgments"),
-                Step::Index(k),
-                Step::Key("text"),
-            ];
-            if let Some(c) = &kj.confidence
-                && !CONFIDENCES.contains(&c.trim())
-            {
-                let conf_path = [
-                    Step::Key("key_judgments"),
-                    Step::Index(k),
-                    Step::Key("confidence"),
-                ];
-                r.diagnostics.push(
-                    error_at(
-                        file,
-                        &conf_path,
-                        Some(c),
-                        format!("unknown confidence `{c}`"),
-                    )
-                    .with_help("use low, moderate or high"),
-                );
-            }
-            pack.key_judgments.push(KeyJudgment {
-                text: r.rich(
-                    &kj.text,
-                    Site {
-                        file,
-                        path: &text_path,
-                    },
-                    Citer::Pack,
-                ),
-                confidence: kj.confidence.as_ref().map(|c| c.trim().to_string()),
-                cites: r.cite_list(&kj.cites, None, Site { file, path: &path }, Citer::Pack),
-            });
-        }
-    }
-
-    // 7. mentions: one automaton over every name, run over every paragraph
+    // 5. mentions: one automaton over every name, run over every paragraph
+    // while the events are resolved (which is mostly sequential)
     let mut names: Vec<(usize, &str)> = Vec::new();
     let mut owner: std::collections::HashMap<&str, usize> = Default::default();
     for (i, a) in actors.iter().enumerate() {
@@ -674,10 +516,178 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         }
     }
     let finder = MentionFinder::new(names);
-    let found: Vec<Vec<Vec<crate::model::Mention>>> = bodies
-        .par_iter()
-        .map(|(b, _)| b.paragraphs.iter().map(|p| finder.find(p)).collect())
-        .collect();
+
+    let resolve_events_and_pack = || {
+        // 6. events, in chronological order (their quotes looked up in parallel first)
+        r.prefetch(events_dated.iter().flat_map(|(_, _, _, raw)| {
+            raw.cites
+                .iter()
+                .filter_map(|c| Some((c.article.as_deref()?, c.quote.as_deref()?)))
+        }));
+        let mut events = Vec::with_capacity(events_dated.len());
+        for (n, (date, file, i, raw)) in events_dated.iter().enumerate() {
+            let file: &SourceFile = file;
+            let i = *i;
+            require(
+                &raw.title,
+                "title",
+                file,
+                &[Step::Index(i)],
+                &mut r.diagnostics,
+            );
+            let mut participants: Vec<(usize, String)> = Vec::new();
+            for (k, p) in raw.actors.iter().enumerate() {
+                let (id, role) = match p {
+                    crate::load::raw::RawParticipant::Id(id) => {
+                        (id.as_str(), "involved".to_string())
+                    }
+                    crate::load::raw::RawParticipant::WithRole { actor, role } => (
+                        actor.as_str(),
+                        role.clone().unwrap_or_else(|| "involved".to_string()),
+                    ),
+                };
+                let path = [Step::Index(i), Step::Key("actors"), Step::Index(k)];
+                if let Some(actor) = r.actor(id, Site { file, path: &path })
+                    && !participants.iter().any(|(a, _)| *a == actor)
+                {
+                    participants.push((actor, role.trim().to_string()));
+                    actors[actor].events.push((n, role.trim().to_string()));
+                }
+            }
+            if let Some(status) = &raw.status
+                && !STATUSES.contains(&status.trim())
+            {
+                r.diagnostics.push(
+                    error_at(
+                        file,
+                        &[Step::Index(i), Step::Key("status")],
+                        Some(status),
+                        format!("unknown status `{status}`"),
+                    )
+                    .with_help(format!("use one of: {}", STATUSES.join(", "))),
+                );
+            }
+            let item = [Step::Index(i)];
+            if raw.cites.is_empty() {
+                r.diagnostics.push(
+                    error_at(
+                        file,
+                        &[Step::Index(i), Step::Key("id")],
+                        Some(&raw.id),
+                        format!("event `{}` has no citation", raw.id),
+                    )
+                    .with_help("add `cites:` with at least one `{article: <id>, quote: \"…\"}`"),
+                );
+            }
+            let cites = r.cite_list(
+                &raw.cites,
+                None,
+                Site { file, path: &item },
+                Citer::Event(n),
+            );
+            let summary_path = [Step::Index(i), Step::Key("summary")];
+            let summary = raw.summary.as_ref().map(|s| {
+                r.rich(
+                    s,
+                    Site {
+                        file,
+                        path: &summary_path,
+                    },
+                    Citer::Event(n),
+                )
+            });
+            events.push(Event {
+                id: raw.id.clone(),
+                date: (raw.date.trim().to_string(), *date),
+                date_shown: date.to_string(),
+                title: raw.title.trim().to_string(),
+                kind: raw.kind.clone(),
+                location: raw.location.clone(),
+                status: raw.status.as_ref().map(|s| s.trim().to_string()),
+                actors: participants,
+                summary,
+                cites,
+            });
+        }
+
+        // 7. the pack itself
+        let mut pack = Pack {
+            language: "en".to_string(),
+            ..Pack::default()
+        };
+        if let Some((file, raw)) = &raw_pack {
+            require(&raw.title, "title", file, &[], &mut r.diagnostics);
+            pack.title = raw.title.trim().to_string();
+            pack.subtitle = raw.subtitle.clone();
+            pack.marking = raw.marking.clone();
+            pack.author = raw.author.clone();
+            pack.language = raw.language.clone().unwrap_or_else(|| "en".to_string());
+            pack.base_url = raw.base_url.clone();
+            pack.date = raw.date.as_ref().and_then(|d| {
+                Some((
+                    d.trim().to_string(),
+                    date_field(d, file, &[Step::Key("date")], &mut r.diagnostics)?,
+                ))
+            });
+            pack.summary = raw.summary.as_ref().map(|s| {
+                r.rich(
+                    s,
+                    Site {
+                        file,
+                        path: &[Step::Key("summary")],
+                    },
+                    Citer::Pack,
+                )
+            });
+            for (k, kj) in raw.key_judgments.iter().enumerate() {
+                let path = [Step::Key("key_judgments"), Step::Index(k)];
+                let text_path = [
+                    Step::Key("key_judgments"),
+                    Step::Index(k),
+                    Step::Key("text"),
+                ];
+                if let Some(c) = &kj.confidence
+                    && !CONFIDENCES.contains(&c.trim())
+                {
+                    let conf_path = [
+                        Step::Key("key_judgments"),
+                        Step::Index(k),
+                        Step::Key("confidence"),
+                    ];
+                    r.diagnostics.push(
+                        error_at(
+                            file,
+                            &conf_path,
+                            Some(c),
+                            format!("unknown confidence `{c}`"),
+                        )
+                        .with_help("use low, moderate or high"),
+                    );
+                }
+                pack.key_judgments.push(KeyJudgment {
+                    text: r.rich(
+                        &kj.text,
+                        Site {
+                            file,
+                            path: &text_path,
+                        },
+                        Citer::Pack,
+                    ),
+                    confidence: kj.confidence.as_ref().map(|c| c.trim().to_string()),
+                    cites: r.cite_list(&kj.cites, None, Site { file, path: &path }, Citer::Pack),
+                });
+            }
+        }
+        (events, pack)
+    };
+    let find_mentions = || -> Vec<Vec<Vec<crate::model::Mention>>> {
+        bodies
+            .par_iter()
+            .map(|(b, _)| b.paragraphs.iter().map(|p| finder.find(p)).collect())
+            .collect()
+    };
+    let ((events, mut pack), found) = rayon::join(resolve_events_and_pack, find_mentions);
+
     let Resolver {
         citations,
         citers,
