@@ -192,6 +192,19 @@ impl render::Sink for Discard {
     }
 }
 
+/// Discards every page, and stops the rendering once `0` turns false.
+struct DiscardWhile<'a>(&'a (dyn Fn() -> bool + Sync));
+
+impl render::Sink for DiscardWhile<'_> {
+    fn accept(&self, _file: &OutputFile) -> Result<(), String> {
+        if (self.0)() {
+            Ok(())
+        } else {
+            Err("no longer wanted".to_string())
+        }
+    }
+}
+
 /// A pack resolved and checked, with its templates compiled, that renders
 /// pages on request: what `serve` serves between two edits.
 pub struct Live {
@@ -220,15 +233,18 @@ impl Live {
         render::render_path(&p.pack, &p.theme, &p.options, &self.renderer, path)
     }
 
-    /// Renders every page and discards it, to find template errors.
-    pub fn check_pages(&self) -> Result<usize, Vec<Diagnostic>> {
+    /// Renders every page and discards it, to find template errors. Stops
+    /// early, with `Ok(None)`, as soon as `wanted` says the result is no
+    /// longer wanted (a newer version of the pack is being served).
+    pub fn check_pages(
+        &self,
+        wanted: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<usize>, Vec<Diagnostic>> {
         let p = &self.prepared;
-        match render::render(&p.pack, &p.theme, &p.options, &Discard) {
-            Ok(pages) => Ok(pages),
+        match render::render(&p.pack, &p.theme, &p.options, &DiscardWhile(wanted)) {
+            Ok(pages) => Ok(Some(pages)),
             Err(render::RenderError::Templates(errors)) => Err(errors),
-            Err(render::RenderError::Output(message)) => {
-                Err(vec![Diagnostic::general(message, None)])
-            }
+            Err(render::RenderError::Output(_)) => Ok(None),
         }
     }
 }

@@ -57,8 +57,8 @@ enum Change {
 struct Shared {
     site: Arc<RwLock<Site>>,
     changes: broadcast::Sender<Change>,
-    /// Counts successful rebuilds, so a background check of an older
-    /// version knows its findings are stale.
+    /// Counts rebuilds, bumped as each one starts, so that the background
+    /// check of an older version stops and its findings are dropped.
     generation: Arc<AtomicU64>,
 }
 
@@ -77,17 +77,18 @@ const CHECK_DELAY: Duration = Duration::from_millis(150);
 /// Reloads the pack (reading only changed files) and serves the new version,
 /// its pages rendered as they are asked for; on failure keeps the last good
 /// one. Every page is then rendered once in the background, so that a
-/// template error shows in the overlay too; a newer rebuild makes that
-/// check's findings stale, and they are dropped.
+/// template error shows in the overlay too; a newer rebuild stops that
+/// check and drops its findings.
 fn rebuild(root: &Path, cache: &Cache, shared: &Shared) {
     let started = Instant::now();
+    // an older version's check stops now, leaving both cores to this rebuild
+    let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
     match Live::prepare(root, cache) {
         Ok(live) => {
             for w in live.warnings() {
                 eprint!("{w}");
             }
             let live = Arc::new(live);
-            let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
             if let Ok(mut site) = shared.site.write() {
                 *site = Site {
                     live: Some(live.clone()),
@@ -104,7 +105,7 @@ fn rebuild(root: &Path, cache: &Cache, shared: &Shared) {
                 if !current() {
                     return;
                 }
-                if let Err(errors) = live.check_pages() {
+                if let Err(errors) = live.check_pages(&current) {
                     let text = report(&errors);
                     // checked under the lock: a rebuild swaps the site under it too
                     if let Ok(mut site) = shared.site.write()

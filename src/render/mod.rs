@@ -328,10 +328,15 @@ pub fn render(
     let timings = std::env::var_os("BRIEFING_TIMINGS").is_some();
     let busy: [AtomicU64; Job::KINDS.len() + 1] = Default::default();
     let output_error = std::sync::Mutex::new(None);
+    // once the sink fails, the pages not yet started are not rendered
+    let stopped = std::sync::atomic::AtomicBool::new(false);
     let mut errors: Vec<Diagnostic> = jobs
         .par_iter()
         .with_max_len(1)
         .filter_map(|job| {
+            if stopped.load(Ordering::Relaxed) {
+                return None;
+            }
             let started = timings.then(std::time::Instant::now);
             let rendered = job.run(pack, &renderer, options);
             let rendered_at = timings.then(std::time::Instant::now);
@@ -341,10 +346,11 @@ pub fn render(
                         if file.path.ends_with(".html") {
                             pages.fetch_add(1, Ordering::Relaxed);
                         }
-                        if let Err(e) = sink.accept(&file)
-                            && let Ok(mut slot) = output_error.lock()
-                        {
-                            slot.get_or_insert(e);
+                        if let Err(e) = sink.accept(&file) {
+                            stopped.store(true, Ordering::Relaxed);
+                            if let Ok(mut slot) = output_error.lock() {
+                                slot.get_or_insert(e);
+                            }
                         }
                         if let Contents::Bytes(bytes) = file.contents {
                             buffers::give_back(bytes);
