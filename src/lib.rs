@@ -108,27 +108,60 @@ struct Prepared {
     warnings: Diagnostics,
 }
 
-/// Stages 1 and 2: load and resolve the pack at `root`, and load its theme.
-fn prepare(root: &Path, base_url: Option<String>, timer: &mut Timer) -> Result<Prepared, Failure> {
-    prepare_cached(root, base_url, &load::Cache::off(), timer)
+/// What `serve` keeps from one build to the next, so that a rebuild after an
+/// edit redoes only what the edit touched: the files read and parsed, and
+/// the work on each article's text (paragraphs, quote index, mentions).
+pub struct Kept {
+    files: load::Cache,
+    articles: resolve::memo::Memo,
 }
 
-/// As [`prepare`], taking unchanged files from `cache`.
+impl Kept {
+    /// Keeps everything it can.
+    pub fn new() -> Kept {
+        Kept {
+            files: load::Cache::default(),
+            articles: resolve::memo::Memo::on(),
+        }
+    }
+
+    /// Keeps nothing: a one-off build.
+    fn nothing() -> Kept {
+        Kept {
+            files: load::Cache::off(),
+            articles: resolve::memo::Memo::off(),
+        }
+    }
+}
+
+impl Default for Kept {
+    fn default() -> Kept {
+        Kept::new()
+    }
+}
+
+/// Stages 1 and 2: load and resolve the pack at `root`, and load its theme.
+fn prepare(root: &Path, base_url: Option<String>, timer: &mut Timer) -> Result<Prepared, Failure> {
+    prepare_cached(root, base_url, &Kept::nothing(), timer)
+}
+
+/// As [`prepare`], taking what an earlier build left in `kept`.
 fn prepare_cached(
     root: &Path,
     base_url: Option<String>,
-    cache: &load::Cache,
+    kept: &Kept,
     timer: &mut Timer,
 ) -> Result<Prepared, Failure> {
     let mut diagnostics = Diagnostics::default();
-    let loaded = load::load_with(root, &mut diagnostics, cache).map_err(|e| Failure::Usage(e.0))?;
+    let loaded =
+        load::load_with(root, &mut diagnostics, &kept.files).map_err(|e| Failure::Usage(e.0))?;
     timer.lap("load");
     let theme_name = loaded
         .pack
         .as_ref()
         .and_then(|(_, p)| p.theme.clone())
         .unwrap_or_else(|| "default".into());
-    let pack = resolve::resolve(loaded, &mut diagnostics);
+    let pack = resolve::resolve_with(loaded, &mut diagnostics, &kept.articles);
     timer.lap("resolve");
     let theme = match theme::Theme::load(root, &theme_name) {
         Ok(t) => Some(t),
@@ -214,9 +247,9 @@ pub struct Live {
 
 impl Live {
     /// Loads and resolves the pack at `root`, taking unchanged files from `cache`.
-    pub fn prepare(root: &Path, cache: &load::Cache) -> Result<Live, Failure> {
+    pub fn prepare(root: &Path, kept: &Kept) -> Result<Live, Failure> {
         let mut timer = Timer::new();
-        let prepared = prepare_cached(root, None, cache, &mut timer)?;
+        let prepared = prepare_cached(root, None, kept, &mut timer)?;
         let renderer = render::Renderer::new(&prepared.theme, &prepared.pack, &prepared.options)
             .map_err(Failure::Content)?;
         Ok(Live { prepared, renderer })

@@ -28,9 +28,8 @@ use notify_debouncer_full::new_debouncer;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::Diagnostic;
-use crate::load::Cache;
 use crate::render::Contents;
-use crate::{Failure, Live};
+use crate::{Failure, Kept, Live};
 
 /// The path of the live-reload script and event stream (never a page's path:
 /// ids cannot start with `_`).
@@ -79,11 +78,11 @@ const CHECK_DELAY: Duration = Duration::from_millis(150);
 /// one. Every page is then rendered once in the background, so that a
 /// template error shows in the overlay too; a newer rebuild stops that
 /// check and drops its findings.
-fn rebuild(root: &Path, cache: &Cache, shared: &Shared) {
+fn rebuild(root: &Path, kept: &Kept, shared: &Shared) {
     let started = Instant::now();
     // an older version's check stops now, leaving both cores to this rebuild
     let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
-    match Live::prepare(root, cache) {
+    match Live::prepare(root, kept) {
         Ok(live) => {
             for w in live.warnings() {
                 eprint!("{w}");
@@ -143,8 +142,8 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         changes,
         generation: Arc::new(AtomicU64::new(0)),
     };
-    let cache = Cache::default();
-    rebuild(root, &cache, &shared);
+    let kept = Kept::new();
+    rebuild(root, &kept, &shared);
 
     // watch content/ and themes/, rebuilding after a quiet 10 ms
     let (tx, rx) = std::sync::mpsc::channel();
@@ -169,7 +168,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
                     .any(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
             });
             if changed {
-                rebuild(&watcher_root, &cache, &watcher_shared);
+                rebuild(&watcher_root, &kept, &watcher_shared);
             }
         }
     });

@@ -10,6 +10,7 @@ use crate::model::{Citation, CitationId, Citer, Inline, Passage, RichText, Targe
 
 use super::ids::IdTable;
 use super::markup::{Token, scan};
+use super::memo::ArticleWork;
 use super::quotes::{QuoteIndex, normalise};
 
 /// Where a quote was found: its paragraph (from 1) and byte range, if anywhere.
@@ -19,10 +20,8 @@ type Location = Option<(usize, std::ops::Range<usize>)>;
 pub struct ArticleRef<'a> {
     /// The article's id.
     pub id: &'a str,
-    /// Its body, indexed for quotes.
-    pub quotes: &'a QuoteIndex,
-    /// Its body paragraphs.
-    pub paragraphs: &'a [String],
+    /// Its body paragraphs, indexed for quotes.
+    pub work: &'a ArticleWork,
     /// Its whole captured text, indexed, to explain a quote that is in a
     /// skipped paragraph.
     pub text_file: &'a SourceFile,
@@ -107,13 +106,7 @@ impl<'a> Resolver<'a> {
         let articles = &self.articles;
         let found: Vec<_> = wanted
             .into_par_iter()
-            .map(|(i, quote)| {
-                let needle = normalise(quote);
-                let at = articles[i]
-                    .quotes
-                    .find_normalised(articles[i].paragraphs, &needle);
-                ((i, quote.to_string()), (needle, at))
-            })
+            .map(|(i, quote)| ((i, quote.to_string()), articles[i].work.find_quote(quote)))
             .collect();
         self.found.extend(found);
     }
@@ -205,13 +198,12 @@ impl<'a> Resolver<'a> {
             }
             Some(q) => match location.unwrap_or_else(|| {
                 key.1.as_deref().and_then(|needle| {
-                    self.articles[article]
-                        .quotes
-                        .find_normalised(self.articles[article].paragraphs, needle)
+                    let work = self.articles[article].work;
+                    work.quotes.find_normalised(&work.body.paragraphs, needle)
                 })
             }) {
                 Some((paragraph, range)) => {
-                    let text = self.articles[article].paragraphs[paragraph - 1]
+                    let text = self.articles[article].work.body.paragraphs[paragraph - 1]
                         .get(range.clone())
                         .unwrap_or(q)
                         .split_whitespace()

@@ -8,6 +8,7 @@ pub mod body;
 pub mod cite;
 pub mod ids;
 pub mod markup;
+pub mod memo;
 pub mod mentions;
 pub mod quotes;
 
@@ -24,8 +25,8 @@ use crate::model::{
 };
 use cite::{ArticleRef, Resolver, Site};
 use ids::IdTable;
+use memo::{ArticleWork, Memo};
 use mentions::MentionFinder;
-use quotes::QuoteIndex;
 
 const STATUSES: [&str; 4] = ["reported", "claimed", "disputed", "confirmed"];
 const CONFIDENCES: [&str; 3] = ["low", "moderate", "high"];
@@ -117,6 +118,12 @@ use crate::model::date;
 
 /// Resolves `loaded` into a pack, adding every problem to `diagnostics`.
 pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
+    resolve_with(loaded, diagnostics, &Memo::off())
+}
+
+/// As [`resolve`], taking the work on unchanged article texts from `memo`
+/// (and keeping this build's there).
+pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) -> Pack {
     let Loaded {
         pack: raw_pack,
         articles: raw_articles,
@@ -216,20 +223,20 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
     }
 
     // 2. article bodies, each split and indexed once
-    let bodies: Vec<(body::Body, QuoteIndex)> = raw_articles
+    let bodies: Vec<std::sync::Arc<ArticleWork>> = raw_articles
         .par_iter()
         .map(|a| {
-            let b = body::split(
+            memo.article(
                 &a.text.text,
                 &a.raw.title,
                 &a.raw.skip,
                 a.raw.end_at.as_deref(),
-            );
-            let index = QuoteIndex::new(&b.paragraphs);
-            (b, index)
+            )
         })
         .collect();
-    for (a, (b, _)) in raw_articles.iter().zip(&bodies) {
+    memo.keep_only(&bodies);
+    for (a, work) in raw_articles.iter().zip(&bodies) {
+        let b = &work.body;
         for &k in &b.unused_skips {
             diagnostics.push(
                 warning_at(&a.file, &[Step::Key("skip"), Step::Index(k)], None, "this `skip` entry matches no paragraph of the text")
@@ -267,10 +274,9 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
     let article_refs = raw_articles
         .iter()
         .zip(&bodies)
-        .map(|(a, (b, quotes))| ArticleRef {
+        .map(|(a, work)| ArticleRef {
             id: &a.id,
-            quotes,
-            paragraphs: &b.paragraphs,
+            work,
             text_file: &a.text,
         })
         .collect();
@@ -487,7 +493,7 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
 
     // 5. mentions: one automaton over every name, run over every paragraph
     // while the events are resolved (which is mostly sequential)
-    let mut names: Vec<(usize, &str)> = Vec::new();
+    let mut names: Vec<(usize, String)> = Vec::new();
     let mut owner: std::collections::HashMap<&str, usize> = Default::default();
     for (i, a) in actors.iter().enumerate() {
         for name in std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)) {
@@ -510,12 +516,14 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
                 Some(_) => {}
                 None => {
                     owner.insert(name, i);
-                    names.push((i, name));
+                    names.push((i, name.to_string()));
                 }
             }
         }
     }
-    let finder = MentionFinder::new(names);
+    let names_version = memo.names_version(&names);
+    // built only when some text is searched (in serve, most are kept)
+    let finder = std::sync::OnceLock::new();
 
     let resolve_events_and_pack = || {
         // 6. events, in chronological order (their quotes looked up in parallel first)
@@ -683,7 +691,14 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
     let find_mentions = || -> Vec<Vec<Vec<crate::model::Mention>>> {
         bodies
             .par_iter()
-            .map(|(b, _)| b.paragraphs.iter().map(|p| finder.find(p)).collect())
+            .map(|work| {
+                work.mentions(names_version, |paragraphs| {
+                    let finder = finder.get_or_init(|| {
+                        MentionFinder::new(names.iter().map(|(i, n)| (*i, n.as_str())))
+                    });
+                    paragraphs.iter().map(|p| finder.find(p)).collect()
+                })
+            })
             .collect()
     };
     let ((events, mut pack), found) = rayon::join(resolve_events_and_pack, find_mentions);
@@ -695,8 +710,11 @@ pub fn resolve(loaded: Loaded, diagnostics: &mut Diagnostics) -> Pack {
         ..
     } = r;
     diagnostics.extend(resolve_diagnostics);
-    for ((article, (b, _)), mentions) in articles.iter_mut().zip(bodies).zip(found) {
-        article.paragraphs = b.paragraphs;
+    for ((article, work), mentions) in articles.iter_mut().zip(bodies).zip(found) {
+        // moved out when nothing else holds the work (a one-off build)
+        article.paragraphs = std::sync::Arc::try_unwrap(work)
+            .map(|w| w.body.paragraphs)
+            .unwrap_or_else(|w| w.body.paragraphs.clone());
         article.mentions = mentions;
     }
     let mut named: Vec<usize> = Vec::new();
