@@ -79,6 +79,7 @@ fn css_string(text: &str) -> String {
 /// The compiled templates and what every page shares.
 pub struct Renderer {
     tera: Tera,
+    shared: views::SharedValues,
 }
 
 fn template_error(err: &tera::Error) -> Diagnostic {
@@ -124,7 +125,15 @@ impl Renderer {
             generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
         };
         tera.global_context().insert("site", &site);
-        Ok(Renderer { tera })
+        Ok(Renderer {
+            tera,
+            shared: views::SharedValues::new(pack),
+        })
+    }
+
+    /// The values pages share (links to actors and articles, participants).
+    pub fn shared(&self) -> &views::SharedValues {
+        &self.shared
     }
 
     /// Renders `template` with `context` (any serialisable value whose

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::model::{CitationId, Pack, Target};
 
 use super::markdown::escape;
+use super::views::SharedValues;
 
 /// One entry of a page's reference list.
 #[derive(Debug, Serialize)]
@@ -37,6 +38,8 @@ pub struct RefView<'p> {
 /// Numbers the citations of one page.
 pub struct PageRefs<'p> {
     pack: &'p Pack,
+    shared: &'p SharedValues,
+    depth: usize,
     root: String,
     order: Vec<CitationId>,
     numbers: rustc_hash::FxHashMap<CitationId, usize>,
@@ -46,9 +49,11 @@ pub struct PageRefs<'p> {
 
 impl<'p> PageRefs<'p> {
     /// References for a page `depth` folders below the site root.
-    pub fn new(pack: &'p Pack, depth: usize) -> Self {
+    pub fn new(pack: &'p Pack, shared: &'p SharedValues, depth: usize) -> Self {
         PageRefs {
             pack,
+            shared,
+            depth,
             root: super::markdown::root(depth),
             order: Vec::new(),
             numbers: Default::default(),
@@ -57,10 +62,25 @@ impl<'p> PageRefs<'p> {
     }
 
     /// References for the print document, where every link stays inside it.
-    pub fn for_document(pack: &'p Pack, depth: usize) -> Self {
+    pub fn for_document(pack: &'p Pack, shared: &'p SharedValues, depth: usize) -> Self {
         PageRefs {
             document: true,
-            ..PageRefs::new(pack, depth)
+            ..PageRefs::new(pack, shared, depth)
+        }
+    }
+
+    /// The values shared between pages.
+    pub fn shared(&self) -> &'p SharedValues {
+        self.shared
+    }
+
+    /// Which of the shared values' link styles this page's links take:
+    /// pages 0, 1 or 2 folders deep, or the print document.
+    pub fn link_style(&self) -> Option<usize> {
+        match (self.document, self.depth) {
+            (true, _) => Some(3),
+            (false, depth) if depth <= 2 => Some(depth),
+            _ => None,
         }
     }
 

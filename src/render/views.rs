@@ -3,6 +3,7 @@
 //! links already made relative to the page being rendered.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -13,26 +14,23 @@ pub use super::markdown::Html;
 use super::markdown::{escape_into, fill, target_name};
 use super::refs::PageRefs;
 
-/// A link to an actor.
-#[derive(Debug, Serialize)]
-pub struct ActorLink<'p> {
-    /// Id.
-    pub id: &'p str,
-    /// Name.
-    pub name: &'p str,
-    /// Kind.
-    pub kind: &'p str,
-    /// Relative link to the actor page.
-    pub href: String,
+/// A link to an actor, as templates see it: `id`, `name`, `kind` and
+/// `href`. Shared between pages (see [`SharedValues`]).
+pub type ActorLink = tera::Value;
+
+#[derive(Serialize)]
+struct ActorLinkFields<'p> {
+    id: &'p str,
+    name: &'p str,
+    kind: &'p str,
+    href: String,
 }
 
 /// An actor in an event, with its role.
-#[derive(Debug, Serialize)]
-pub struct Participant<'p> {
-    /// The actor.
-    pub actor: ActorLink<'p>,
-    /// Its role.
-    pub role: &'p str,
+#[derive(Serialize)]
+struct Participant<'p> {
+    actor: ActorLink,
+    role: &'p str,
 }
 
 /// An event as shown in a list.
@@ -56,27 +54,68 @@ pub struct EventView<'p> {
     pub location: Option<&'p str>,
     /// Status.
     pub status: Option<&'p str>,
-    /// Participants.
-    pub actors: Vec<Participant<'p>>,
+    /// Participants: `actor` (a link) and `role`.
+    pub actors: tera::Value,
     /// Summary HTML.
     pub summary: Option<Html>,
     /// Citation markers HTML.
     pub cites: Html,
 }
 
-/// A link to an article with its source line.
-#[derive(Debug, Serialize)]
-pub struct ArticleLink<'p> {
-    /// Id.
-    pub id: &'p str,
-    /// Title.
-    pub title: &'p str,
-    /// Publisher.
-    pub publisher: &'p str,
-    /// Publication date as shown.
-    pub date: &'p str,
-    /// Relative link to the article page.
-    pub href: String,
+/// A link to an article with its source line, as templates see it: `id`,
+/// `title`, `publisher`, `date` and `href`. Shared between pages (see
+/// [`SharedValues`]).
+pub type ArticleLink = tera::Value;
+
+#[derive(Serialize)]
+struct ArticleLinkFields<'p> {
+    id: &'p str,
+    title: &'p str,
+    publisher: &'p str,
+    date: &'p str,
+    href: String,
+}
+
+/// Values that many pages show alike (the link to an actor or an article,
+/// the participants of an event), made into template values once per build
+/// and link style, then shared: Tera values are reference-counted, so each
+/// further page takes one without copying or rebuilding it.
+pub struct SharedValues {
+    actor_links: Vec<PerStyle>,
+    article_links: Vec<PerStyle>,
+    participants: Vec<PerStyle>,
+}
+
+/// One value for each link style of [`PageRefs::link_style`].
+type PerStyle = [OnceLock<tera::Value>; 4];
+
+impl SharedValues {
+    /// Room for the values of `pack`, made as pages first need them.
+    pub fn new(pack: &Pack) -> SharedValues {
+        let room = |n: usize| (0..n).map(|_| PerStyle::default()).collect();
+        SharedValues {
+            actor_links: room(pack.actors.len()),
+            article_links: room(pack.articles.len()),
+            participants: room(pack.events.len()),
+        }
+    }
+}
+
+/// The value in `slot` for the links of `refs`, made by `make` the first time.
+fn shared(
+    slot: Option<&PerStyle>,
+    refs: &PageRefs<'_>,
+    make: impl FnOnce() -> tera::Value,
+) -> tera::Value {
+    match (slot, refs.link_style()) {
+        (Some(values), Some(style)) => values[style].get_or_init(make).clone(),
+        _ => make(),
+    }
+}
+
+/// `fields` as a template value (a struct of strings always converts).
+fn to_value(fields: &impl Serialize) -> tera::Value {
+    tera::Value::try_from_serializable(fields).unwrap_or_else(|_| tera::Value::none())
 }
 
 /// A link to anything that can be linked.
@@ -91,26 +130,30 @@ pub struct Link {
 }
 
 /// Link to an actor from the page of `refs`.
-pub fn actor_link<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink<'p> {
-    let a: &Actor = &pack.actors[i];
-    ActorLink {
-        id: &a.id,
-        name: &a.name,
-        kind: &a.kind,
-        href: refs.href(Target::Actor(i)),
-    }
+pub fn actor_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink {
+    shared(refs.shared().actor_links.get(i), refs, || {
+        let a: &Actor = &pack.actors[i];
+        to_value(&ActorLinkFields {
+            id: &a.id,
+            name: &a.name,
+            kind: &a.kind,
+            href: refs.href(Target::Actor(i)),
+        })
+    })
 }
 
 /// Link to an article from the page of `refs`.
-pub fn article_link<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> ArticleLink<'p> {
-    let a: &Article = &pack.articles[i];
-    ArticleLink {
-        id: &a.id,
-        title: &a.title,
-        publisher: &a.publisher,
-        date: &a.published_shown,
-        href: refs.href(Target::Article(i)),
-    }
+pub fn article_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ArticleLink {
+    shared(refs.shared().article_links.get(i), refs, || {
+        let a: &Article = &pack.articles[i];
+        to_value(&ArticleLinkFields {
+            id: &a.id,
+            title: &a.title,
+            publisher: &a.publisher,
+            date: &a.published_shown,
+            href: refs.href(Target::Article(i)),
+        })
+    })
 }
 
 /// Link to whatever cites an article.
@@ -153,14 +196,17 @@ pub fn event_view<'p>(pack: &'p Pack, i: usize, refs: &mut PageRefs<'_>) -> Even
         kind: e.kind.as_deref(),
         location: e.location.as_deref(),
         status: e.status.as_deref(),
-        actors: e
-            .actors
-            .iter()
-            .map(|(a, role)| Participant {
-                actor: actor_link(pack, *a, refs),
-                role,
-            })
-            .collect(),
+        actors: shared(refs.shared().participants.get(i), refs, || {
+            let participants: Vec<Participant> = e
+                .actors
+                .iter()
+                .map(|(a, role)| Participant {
+                    actor: actor_link(pack, *a, refs),
+                    role,
+                })
+                .collect();
+            to_value(&participants)
+        }),
         summary,
         cites: refs.markers(&e.cites),
     }

@@ -16,8 +16,8 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Pack;
 
 #[derive(Serialize)]
-struct Entry<'p> {
-    link: ActorLink<'p>,
+struct Entry {
+    link: ActorLink,
     aliases: Vec<String>,
     events: usize,
     mentions: usize,
@@ -25,20 +25,20 @@ struct Entry<'p> {
 }
 
 #[derive(Serialize)]
-struct Group<'p> {
+struct Group {
     kind: String,
     label: &'static str,
-    actors: Vec<Entry<'p>>,
+    actors: Vec<Entry>,
 }
 
 #[derive(Serialize)]
-struct Index<'p> {
-    groups: Vec<Group<'p>>,
+struct Index {
+    groups: Vec<Group>,
 }
 
 /// Renders `actors/index.html`.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let refs = PageRefs::new(pack, 1);
+    let refs = PageRefs::new(pack, renderer.shared(), 1);
     let groups = actors_by_kind(pack)
         .into_iter()
         .map(|(kind, members)| {
@@ -78,10 +78,10 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
 }
 
 #[derive(Serialize)]
-struct RelationView<'p> {
+struct RelationView {
     wording: &'static str,
     kind: String,
-    other: ActorLink<'p>,
+    other: ActorLink,
     cites: Html,
 }
 
@@ -101,19 +101,19 @@ struct MentionedParagraph {
 }
 
 #[derive(Serialize)]
-struct ArticleMentions<'p> {
+struct ArticleMentions {
     #[serde(skip)]
     index: usize,
-    article: ArticleLink<'p>,
+    article: ArticleLink,
     paragraphs: Vec<MentionedParagraph>,
 }
 
 #[derive(Serialize)]
 struct ActorPage<'p> {
     actor: ActorView,
-    relations: Vec<RelationView<'p>>,
+    relations: Vec<RelationView>,
     events: Vec<RoleEvent<'p>>,
-    mentions: Vec<ArticleMentions<'p>>,
+    mentions: Vec<ArticleMentions>,
 }
 
 #[derive(Serialize)]
@@ -129,7 +129,7 @@ struct ActorView {
 /// Renders `actors/<id>/index.html` for actor `i`.
 pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<OutputFile, Diagnostic> {
     let a = &pack.actors[i];
-    let mut refs = PageRefs::new(pack, 2);
+    let mut refs = PageRefs::new(pack, renderer.shared(), 2);
     let actor = ActorView {
         id: a.id.clone(),
         name: a.name.clone(),

@@ -20,9 +20,9 @@ use crate::model::{Article, Citer, Pack};
 
 /// An article's bibliographic data, as every listing shows it.
 #[derive(Serialize)]
-pub struct SourceView<'p> {
+pub struct SourceView {
     /// Link, title, publisher, date.
-    pub link: ArticleLink<'p>,
+    pub link: ArticleLink,
     /// Byline.
     pub author: Option<String>,
     /// Last update, for display.
@@ -40,7 +40,7 @@ pub struct SourceView<'p> {
 }
 
 /// The bibliographic view of article `i`.
-pub fn source_view<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> SourceView<'p> {
+pub fn source_view(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> SourceView {
     let a: &Article = &pack.articles[i];
     let mut citers: Vec<Citer> = a
         .cited_by
@@ -62,19 +62,19 @@ pub fn source_view<'p>(pack: &'p Pack, i: usize, refs: &PageRefs<'_>) -> SourceV
 }
 
 #[derive(Serialize)]
-struct IndexEntry<'p> {
-    source: SourceView<'p>,
+struct IndexEntry {
+    source: SourceView,
     summary: Option<Html>,
 }
 
 #[derive(Serialize)]
-struct Index<'p> {
-    articles: Vec<IndexEntry<'p>>,
+struct Index {
+    articles: Vec<IndexEntry>,
 }
 
 /// Renders `articles/index.html`, newest first.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::new(pack, 1);
+    let mut refs = PageRefs::new(pack, renderer.shared(), 1);
     let articles = newest_first(pack)
         .into_iter()
         .map(|i| IndexEntry {
@@ -119,8 +119,8 @@ struct CiterView {
 }
 
 #[derive(Serialize)]
-struct ArticlePage<'p> {
-    source: SourceView<'p>,
+struct ArticlePage {
+    source: SourceView,
     summary: Option<Html>,
     key_points: Vec<KeyPointView>,
     paragraphs: Vec<ParagraphView>,
@@ -134,7 +134,7 @@ pub fn render_article(
     i: usize,
 ) -> Result<OutputFile, Diagnostic> {
     let a = &pack.articles[i];
-    let mut refs = PageRefs::new(pack, 2);
+    let mut refs = PageRefs::new(pack, renderer.shared(), 2);
     let source = source_view(pack, i, &refs);
     let summary = a.summary.as_ref().map(|s| fill(s, pack, &mut refs));
     let key_points = a

@@ -41,7 +41,7 @@ pub fn years<'p>(pack: &'p Pack, refs: &mut PageRefs<'_>) -> Vec<Year<'p>> {
 
 /// Renders the chronology.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::new(pack, 1);
+    let mut refs = PageRefs::new(pack, renderer.shared(), 1);
     let body = Chronology {
         years: years(pack, &mut refs),
     };

@@ -221,7 +221,7 @@ pub fn render(
         "404",
         "Page not found",
         "404.html",
-        PageRefs::new(pack, 0),
+        PageRefs::new(pack, renderer.shared(), 0),
         NotFound {},
     );
     let not_found = renderer.page("404.html", &page)?;

@@ -25,15 +25,15 @@ struct Judgment {
 }
 
 #[derive(Serialize)]
-struct KindGroup<'p> {
+struct KindGroup {
     kind: String,
     label: &'static str,
-    actors: Vec<ActorLink<'p>>,
+    actors: Vec<ActorLink>,
 }
 
 #[derive(Serialize)]
-struct Source<'p> {
-    link: ArticleLink<'p>,
+struct Source {
+    link: ArticleLink,
     reliability: Option<String>,
 }
 
@@ -42,8 +42,8 @@ struct Home<'p> {
     summary: Option<Html>,
     key_judgments: Vec<Judgment>,
     latest_events: Vec<EventView<'p>>,
-    actor_groups: Vec<KindGroup<'p>>,
-    sources: Vec<Source<'p>>,
+    actor_groups: Vec<KindGroup>,
+    sources: Vec<Source>,
     counts: Counts,
 }
 
@@ -55,7 +55,7 @@ struct Counts {
 }
 
 /// Actors grouped by kind, each group by name.
-fn groups<'p>(pack: &'p Pack, refs: &PageRefs<'_>) -> Vec<KindGroup<'p>> {
+fn groups(pack: &Pack, refs: &PageRefs<'_>) -> Vec<KindGroup> {
     actors_by_kind(pack)
         .into_iter()
         .map(|(kind, members)| KindGroup {
@@ -71,7 +71,7 @@ fn groups<'p>(pack: &'p Pack, refs: &PageRefs<'_>) -> Vec<KindGroup<'p>> {
 
 /// Renders `index.html`.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::new(pack, 0);
+    let mut refs = PageRefs::new(pack, renderer.shared(), 0);
     let summary = pack.summary.as_ref().map(|s| fill(s, pack, &mut refs));
     let key_judgments = pack
         .key_judgments

@@ -25,9 +25,9 @@ struct Judgment {
 }
 
 #[derive(Serialize)]
-struct RelationView<'p> {
+struct RelationView {
     wording: &'static str,
-    other: ActorLink<'p>,
+    other: ActorLink,
     cites: Html,
 }
 
@@ -40,23 +40,23 @@ struct EventRef {
 }
 
 #[derive(Serialize)]
-struct ActorEntry<'p> {
-    link: ActorLink<'p>,
+struct ActorEntry {
+    link: ActorLink,
     aliases: Vec<String>,
     summary: Option<Html>,
-    relations: Vec<RelationView<'p>>,
+    relations: Vec<RelationView>,
     events: Vec<EventRef>,
 }
 
 #[derive(Serialize)]
-struct ActorGroup<'p> {
+struct ActorGroup {
     label: &'static str,
-    actors: Vec<ActorEntry<'p>>,
+    actors: Vec<ActorEntry>,
 }
 
 #[derive(Serialize)]
-struct ArticleEntry<'p> {
-    source: SourceView<'p>,
+struct ArticleEntry {
+    source: SourceView,
     summary: Option<Html>,
     key_points: Vec<Judgment>,
 }
@@ -66,13 +66,13 @@ struct Book<'p> {
     summary: Option<Html>,
     key_judgments: Vec<Judgment>,
     years: Vec<Year<'p>>,
-    actor_groups: Vec<ActorGroup<'p>>,
-    articles: Vec<ArticleEntry<'p>>,
+    actor_groups: Vec<ActorGroup>,
+    articles: Vec<ArticleEntry>,
 }
 
 /// Renders the briefing book.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::for_document(pack, 1);
+    let mut refs = PageRefs::for_document(pack, renderer.shared(), 1);
     let summary = pack.summary.as_ref().map(|s| fill(s, pack, &mut refs));
     let key_judgments = pack
         .key_judgments
