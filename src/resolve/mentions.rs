@@ -67,26 +67,40 @@ impl MentionFinder {
                 (before_ok && after_ok).then_some((m.start(), m.end(), actor))
             })
             .collect();
-        // longest first, then leftmost: each taken unless it overlaps one taken before
-        candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-        let mut taken: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-        for (start, end, actor) in candidates {
-            let clash_before = taken
-                .range(..end)
-                .next_back()
-                .is_some_and(|(_, &(e, _))| e > start);
-            if !clash_before {
-                taken.insert(start, (end, actor));
-            }
+        candidates.sort_unstable();
+        // usually no two overlap, and all are taken
+        if !candidates.windows(2).all(|w| w[0].1 <= w[1].0) {
+            candidates = longest_first(candidates);
         }
-        taken
+        candidates
             .into_iter()
-            .map(|(start, (end, actor))| Mention {
+            .map(|(start, end, actor)| Mention {
                 actor,
                 range: start..end,
             })
             .collect()
     }
+}
+
+/// Of overlapping matches `(start, end, actor)`, keeps the longest (then the
+/// leftmost) and each other that overlaps none kept before it; in order of
+/// position.
+fn longest_first(mut candidates: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    let mut taken: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (start, end, actor) in candidates {
+        let clash_before = taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &(e, _))| e > start);
+        if !clash_before {
+            taken.insert(start, (end, actor));
+        }
+    }
+    taken
+        .into_iter()
+        .map(|(start, (end, actor))| (start, end, actor))
+        .collect()
 }
 
 #[cfg(test)]
