@@ -93,6 +93,30 @@ fn citations_number_link_to_paragraph_and_original() {
 }
 
 #[test]
+fn a_paragraph_wrapped_over_lines_reads_as_one_line() {
+    let pack = minimal();
+    let wrapped = common::ARTICLE_TEXT.replace(
+        "Kataib Hezbollah said on Monday",
+        "Kataib\nHezbollah said on\nMonday",
+    );
+    pack.write("content/articles/national-2024-04-22.txt", &wrapped);
+    pack.build_ok();
+    let page = pack.page("articles/national-2024-04-22/index.html");
+    // the line breaks become spaces, inside and outside the linked name
+    assert!(
+        page.contains(
+            r#"<a class="mention" href="../../actors/kh/index.html">Kataib Hezbollah</a> said on Monday"#
+        ),
+        "{page}"
+    );
+    let actor = pack.page("actors/kh/index.html");
+    assert!(
+        actor.contains("<strong class=\"mention\">Kataib"),
+        "{actor}"
+    );
+}
+
+#[test]
 fn mentions_are_whole_words_case_sensitive_longest_first() {
     let pack = minimal();
     pack.build_ok();

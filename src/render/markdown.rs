@@ -144,7 +144,7 @@ pub fn fill(text: &RichText, pack: &Pack, refs: &mut PageRefs) -> Html {
                 // a reference number sits against the word it supports
                 let kept = out.trim_end_matches([' ', '\n']).len();
                 out.truncate(kept);
-                out.push_str(&refs.marker(*id));
+                refs.push_marker(&mut out, *id);
             }
             None => {}
         }

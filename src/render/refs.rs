@@ -130,20 +130,28 @@ impl<'p> PageRefs<'p> {
         })
     }
 
-    /// The inline marker of citation `id`: a superscript number linking to
-    /// its entry in the list.
-    pub fn marker(&mut self, id: CitationId) -> String {
-        let n = self.number(id);
-        format!(
-            "<sup class=\"cite\"><a href=\"#ref-{n}\" aria-label=\"reference {n}\">{n}</a></sup>"
-        )
+    /// Appends the inline marker of citation `id` to `out`: a superscript
+    /// number linking to its entry in the list.
+    pub fn push_marker(&mut self, out: &mut String, id: CitationId) {
+        let n = self.number(id).to_string();
+        for piece in [
+            "<sup class=\"cite\"><a href=\"#ref-",
+            &n,
+            "\" aria-label=\"reference ",
+            &n,
+            "\">",
+            &n,
+            "</a></sup>",
+        ] {
+            out.push_str(piece);
+        }
     }
 
     /// The markers of several citations, side by side.
     pub fn markers(&mut self, ids: &[CitationId]) -> super::markdown::Html {
-        let mut out = String::new();
+        let mut out = String::with_capacity(80 * ids.len());
         for &id in ids {
-            out.push_str(&self.marker(id));
+            self.push_marker(&mut out, id);
         }
         super::markdown::Html(out)
     }
@@ -194,12 +202,15 @@ impl<'p> PageRefs<'p> {
 /// Percent-encodes `text` for a `#:~:text=` fragment (where `-`, `,` and `&`
 /// are syntax and must be encoded too).
 pub fn text_fragment(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len() * 3 / 2);
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out

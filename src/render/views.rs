@@ -238,7 +238,8 @@ pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> Html {
         start = sentence_start(text, first.start);
         end = sentence_end(text, first.end);
     }
-    let mut out = String::with_capacity(end - start + 48);
+    // the text, room for escapes, the ellipses and each name's <strong>
+    let mut out = String::with_capacity((end - start) * 17 / 16 + 16 + 40 * mentions.len());
     if start > 0 {
         out.push_str("… ");
     }
@@ -309,7 +310,19 @@ pub fn paragraph_html(
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
-    let mut out = String::with_capacity(text.len() + 64);
+    // room for the text and the markup around its marks and mentions
+    let markup = 24 * style.marks.len() + (40 + 2 * refs.root().len() + 40) * mentions.len();
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + markup);
+    // most captured paragraphs are one line: then no segment needs its line
+    // breaks turned into spaces
+    let one_line = memchr::memchr(b'\n', text.as_bytes()).is_none();
+    let push = |out: &mut String, segment: &str| {
+        if one_line {
+            escape_into(out, segment);
+        } else {
+            push_line(out, segment);
+        }
+    };
     let mut in_mark = false;
     for w in cuts.windows(2) {
         let (start, end) = (w[0], w[1]);
@@ -332,10 +345,10 @@ pub fn paragraph_html(
                 out.push_str("<a class=\"mention\" href=\"");
                 refs.push_href(&mut out, Target::Actor(m.actor));
                 out.push_str("\">");
-                push_line(&mut out, &text[start..end]);
+                push(&mut out, &text[start..end]);
                 out.push_str("</a>");
             }
-            _ => push_line(&mut out, &text[start..end]),
+            _ => push(&mut out, &text[start..end]),
         }
     }
     if in_mark {

@@ -52,10 +52,19 @@ impl MentionFinder {
         }
     }
 
-    /// The mentions in `text`, in order of position.
+    /// The mentions in `text`, in order of position. A name the capture
+    /// broke over two lines is found too: line breaks count as spaces.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
+        };
+        let one_line;
+        let text = if memchr::memchr(b'\n', text.as_bytes()).is_some() {
+            // the same length, so positions hold in the original
+            one_line = text.replace('\n', " ");
+            one_line.as_str()
+        } else {
+            text
         };
         let mut candidates: Vec<(usize, usize, usize)> = automaton
             .find_overlapping_iter(text)
@@ -135,6 +144,18 @@ mod tests {
                 (3, "US".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_name_broken_over_two_lines_is_found() {
+        let finder = MentionFinder::new([(0, "Kataib Hezbollah"), (1, "Hezbollah")]);
+        let text = "said Kataib\nHezbollah, and\nHezbollah";
+        let found: Vec<(usize, &str)> = finder
+            .find(text)
+            .into_iter()
+            .map(|m| (m.actor, &text[m.range]))
+            .collect();
+        assert_eq!(found, vec![(0, "Kataib\nHezbollah"), (1, "Hezbollah")]);
     }
 
     #[test]
