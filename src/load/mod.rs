@@ -458,7 +458,8 @@ fn files_in(
         })
         .map(|e| e.path())
         .collect();
-    paths.sort();
+    // all in one folder: the same order as sorting whole paths, far cheaper
+    paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     for path in paths {
         let name = path
             .file_name()
