@@ -124,26 +124,31 @@ fn normalise_char(c: char, out: &mut String, in_space: bool) -> bool {
 }
 
 /// The normalisation itself; `record(at, len)` is told that `len` bytes
-/// were written for the character at offset `at` of `text`. ASCII, nearly
-/// all of a news text, takes a byte-at-a-time fast path.
+/// were written for the character at offset `at` of `text`, and stops the
+/// normalisation by returning `false`. ASCII, nearly all of a news text,
+/// takes a byte-at-a-time fast path.
 #[inline(always)]
-fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, usize)) {
+fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, usize) -> bool) {
     let bytes = text.as_bytes();
     let mut buf: Vec<u8> = Vec::with_capacity(text.len() + 8);
     let mut in_space = false;
     let mut at = 0;
-    while at < bytes.len() {
+    'text: while at < bytes.len() {
         let b = bytes[at];
         if b < 0x80 {
             if b.is_ascii_whitespace() || b == 0x0b {
                 if !in_space {
                     buf.push(b' ');
-                    record(at, 1);
+                    if !record(at, 1) {
+                        break;
+                    }
                 }
                 in_space = true;
             } else {
                 buf.push(b.to_ascii_lowercase());
-                record(at, 1);
+                if !record(at, 1) {
+                    break;
+                }
                 in_space = false;
             }
             at += 1;
@@ -155,7 +160,9 @@ fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, us
         if c.is_whitespace() {
             if !in_space {
                 buf.push(b' ');
-                record(at, 1);
+                if !record(at, 1) {
+                    break;
+                }
             }
             in_space = true;
         } else {
@@ -163,7 +170,9 @@ fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, us
             let mut tmp = [0u8; 4];
             for lower in fold_punctuation(c).to_lowercase() {
                 buf.extend_from_slice(lower.encode_utf8(&mut tmp).as_bytes());
-                record(at, lower.len_utf8());
+                if !record(at, lower.len_utf8()) {
+                    break 'text;
+                }
             }
         }
         at += c.len_utf8();
@@ -246,6 +255,8 @@ impl QuoteIndex {
             if end.is_none() && last < written {
                 end = Some(from);
             }
+            // the rest of the paragraph is not needed
+            end.is_none()
         });
         let (start, last_char) = (start?, end?);
         let end = last_char + original[last_char..].chars().next()?.len_utf8();
@@ -326,7 +337,10 @@ mod tests {
             normalise_into(text, &mut fast);
             let mut tracked = String::new();
             let mut recorded = 0;
-            normalise_with(text, &mut tracked, |_, len| recorded += len);
+            normalise_with(text, &mut tracked, |_, len| {
+                recorded += len;
+                true
+            });
             assert_eq!(fast, tracked, "{text:?}");
             assert_eq!(recorded, tracked.len(), "every byte written is recorded");
         }
