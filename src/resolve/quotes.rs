@@ -135,26 +135,11 @@ fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, us
     let mut at = 0;
     'text: while at < bytes.len() {
         let b = bytes[at];
-        if b < 0x80 {
-            if b.is_ascii_whitespace() || b == 0x0b {
-                if !in_space {
-                    buf.push(b' ');
-                    if !record(at, 1) {
-                        break;
-                    }
-                }
-                in_space = true;
-            } else {
-                buf.push(b.to_ascii_lowercase());
-                if !record(at, 1) {
-                    break;
-                }
-                in_space = false;
-            }
-            at += 1;
-            continue;
-        }
-        let Some(c) = text[at..].chars().next() else {
+        let Some(c) = (if b < 0x80 {
+            Some(b as char)
+        } else {
+            text[at..].chars().next()
+        }) else {
             break;
         };
         if c.is_whitespace() {
@@ -165,6 +150,12 @@ fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, us
                 }
             }
             in_space = true;
+        } else if b < 0x80 {
+            in_space = false;
+            buf.push(b.to_ascii_lowercase());
+            if !record(at, 1) {
+                break;
+            }
         } else {
             in_space = false;
             let mut tmp = [0u8; 4];
