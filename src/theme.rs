@@ -23,6 +23,10 @@ pub struct Theme {
     pub templates: BTreeMap<String, (String, String)>,
     /// Assets by path under `static/`.
     pub assets: BTreeMap<String, Cow<'static, [u8]>>,
+    /// The pack's theme replaces or adds at least one template, so pages
+    /// are rendered by Tera from `templates`, not by the built-in theme
+    /// compiled into the binary.
+    pub overrides_templates: bool,
 }
 
 impl Theme {
@@ -62,6 +66,15 @@ impl Theme {
                 let shown = crate::load::relative(root, entry.path())
                     .display()
                     .to_string();
+                // a copy of a built-in template (as in this project, whose
+                // themes/default is the built-in theme's source) overrides nothing
+                let same_as_builtin = rel.strip_prefix("templates/").is_some_and(|name| {
+                    theme
+                        .templates
+                        .get(name)
+                        .is_some_and(|(_, builtin)| builtin.as_bytes() == bytes.as_slice())
+                });
+                theme.overrides_templates |= rel.starts_with("templates/") && !same_as_builtin;
                 theme.add(&rel, Cow::Owned(bytes), shown)?;
             }
         } else if name != "default" {

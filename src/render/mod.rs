@@ -3,6 +3,7 @@
 //! from the pack, one template presenting it. Nothing here reads content
 //! files or writes output; `output` does that.
 
+pub mod compiled;
 pub mod highlight;
 pub mod markdown;
 pub mod pages;
@@ -48,16 +49,16 @@ pub struct RenderOptions {
 
 /// What every page's template sees as `site`.
 #[derive(Debug, Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    subtitle: Option<&'a str>,
-    marking: Option<&'a str>,
+pub struct SiteView {
+    title: String,
+    subtitle: Option<String>,
+    marking: Option<String>,
     /// The marking as a CSS string literal's contents, for `@page` boxes.
     marking_css: Option<String>,
-    author: Option<&'a str>,
+    author: Option<String>,
     date: Option<String>,
-    language: &'a str,
-    base_url: Option<&'a str>,
+    language: String,
+    base_url: Option<String>,
     generator: &'static str,
 }
 
@@ -79,6 +80,10 @@ fn css_string(text: &str) -> String {
 /// The compiled templates and what every page shares.
 pub struct Renderer {
     tera: Tera,
+    /// Pages are rendered by the built-in theme compiled into the binary
+    /// ([`compiled`]), because the pack overrides none of its templates.
+    builtin: bool,
+    site: SiteView,
     shared: views::SharedValues,
 }
 
@@ -114,19 +119,21 @@ impl Renderer {
             .as_ref()
             .map(|u| format!("{}/", u.trim_end_matches('/')));
         let site = SiteView {
-            title: &pack.title,
-            subtitle: pack.subtitle.as_deref(),
-            marking: pack.marking.as_deref(),
+            title: pack.title.clone(),
+            subtitle: pack.subtitle.clone(),
+            marking: pack.marking.clone(),
             marking_css: pack.marking.as_deref().map(css_string),
-            author: pack.author.as_deref(),
+            author: pack.author.clone(),
             date: pack.date.as_ref().map(|d| d.1.to_string()),
-            language: &pack.language,
-            base_url: base_url.as_deref(),
+            language: pack.language.clone(),
+            base_url,
             generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
         };
         tera.global_context().insert("site", &site);
         Ok(Renderer {
             tera,
+            builtin: !theme.overrides_templates,
+            site,
             shared: views::SharedValues::new(pack),
         })
     }
@@ -136,13 +143,25 @@ impl Renderer {
         &self.shared
     }
 
-    /// Renders `template` with `context` (any serialisable value whose
-    /// fields become the template's variables).
-    pub fn page<C: Serialize>(&self, template: &str, context: &C) -> Result<Vec<u8>, Diagnostic> {
+    /// Renders `context` with its template: the compiled built-in one, or
+    /// the theme's through Tera, the context's fields becoming the
+    /// template's variables.
+    pub fn page<C: compiled::Compiled>(&self, context: &C) -> Result<Vec<u8>, Diagnostic> {
+        let out = buffers::take();
+        if self.builtin {
+            // the buffer is empty: it is valid UTF-8
+            let mut text = String::from_utf8(out).unwrap_or_default();
+            context
+                .render_compiled(&self.site, &mut text)
+                .map_err(|e| {
+                    Diagnostic::general(format!("cannot render {}: {e}", C::TEMPLATE), None)
+                })?;
+            return Ok(text.into_bytes());
+        }
+        let mut out = out;
         let ctx = Context::from_serialize(context).map_err(|e| template_error(&e))?;
-        let mut out = buffers::take();
         self.tera
-            .render_to(template, &ctx, &mut out)
+            .render_to(C::TEMPLATE, &ctx, &mut out)
             .map_err(|e| template_error(&e))?;
         Ok(out)
     }

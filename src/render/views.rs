@@ -3,7 +3,7 @@
 //! links already made relative to the page being rendered.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -16,21 +16,28 @@ use super::refs::PageRefs;
 
 /// A link to an actor, as templates see it: `id`, `name`, `kind` and
 /// `href`. Shared between pages (see [`SharedValues`]).
-pub type ActorLink = tera::Value;
+pub type ActorLink = Arc<ActorLinkView>;
 
-#[derive(Serialize)]
-struct ActorLinkFields<'p> {
-    id: &'p str,
-    name: &'p str,
-    kind: &'p str,
-    href: String,
+/// The fields of an [`ActorLink`].
+#[derive(Debug, Serialize)]
+pub struct ActorLinkView {
+    /// The actor's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its kind.
+    pub kind: String,
+    /// Relative link to its page (or its part of the print document).
+    pub href: String,
 }
 
 /// An actor in an event, with its role.
-#[derive(Serialize)]
-struct Participant<'p> {
-    actor: ActorLink,
-    role: &'p str,
+#[derive(Debug, Serialize)]
+pub struct Participant {
+    /// The actor.
+    pub actor: ActorLink,
+    /// Its role ("involved" when the event names none).
+    pub role: String,
 }
 
 /// An event as shown in a list.
@@ -55,7 +62,7 @@ pub struct EventView<'p> {
     /// Status.
     pub status: Option<&'p str>,
     /// Participants: `actor` (a link) and `role`.
-    pub actors: tera::Value,
+    pub actors: Arc<[Participant]>,
     /// Summary HTML.
     pub summary: Option<Html>,
     /// Citation markers HTML.
@@ -65,34 +72,39 @@ pub struct EventView<'p> {
 /// A link to an article with its source line, as templates see it: `id`,
 /// `title`, `publisher`, `date` and `href`. Shared between pages (see
 /// [`SharedValues`]).
-pub type ArticleLink = tera::Value;
+pub type ArticleLink = Arc<ArticleLinkView>;
 
-#[derive(Serialize)]
-struct ArticleLinkFields<'p> {
-    id: &'p str,
-    title: &'p str,
-    publisher: &'p str,
-    date: &'p str,
-    href: String,
+/// The fields of an [`ArticleLink`].
+#[derive(Debug, Serialize)]
+pub struct ArticleLinkView {
+    /// The article's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// Its publication date, for display.
+    pub date: String,
+    /// Relative link to its page (or its part of the print document).
+    pub href: String,
 }
 
 /// Values that many pages show alike (the link to an actor or an article,
-/// the participants of an event), made into template values once per build
-/// and link style, then shared: Tera values are reference-counted, so each
-/// further page takes one without copying or rebuilding it.
+/// the participants of an event), made once per build and link style, then
+/// shared by reference count: each further page takes one without copying
+/// or rebuilding it.
 pub struct SharedValues {
-    actor_links: Vec<PerStyle>,
-    article_links: Vec<PerStyle>,
-    participants: Vec<PerStyle>,
+    actor_links: Vec<PerStyle<ActorLinkView>>,
+    article_links: Vec<PerStyle<ArticleLinkView>>,
+    participants: Vec<PerStyle<[Participant]>>,
 }
 
 /// One value for each link style of [`PageRefs::link_style`].
-type PerStyle = [OnceLock<tera::Value>; 4];
+type PerStyle<T> = [OnceLock<Arc<T>>; 4];
 
 impl SharedValues {
     /// Room for the values of `pack`, made as pages first need them.
     pub fn new(pack: &Pack) -> SharedValues {
-        let room = |n: usize| (0..n).map(|_| PerStyle::default()).collect();
         SharedValues {
             actor_links: room(pack.actors.len()),
             article_links: room(pack.articles.len()),
@@ -101,21 +113,20 @@ impl SharedValues {
     }
 }
 
-/// The value in `slot` for the links of `refs`, made by `make` the first time.
-fn shared(
-    slot: Option<&PerStyle>,
-    refs: &PageRefs<'_>,
-    make: impl FnOnce() -> tera::Value,
-) -> tera::Value {
-    match (slot, refs.link_style()) {
-        (Some(values), Some(style)) => values[style].get_or_init(make).clone(),
-        _ => make(),
-    }
+fn room<T: ?Sized>(n: usize) -> Vec<PerStyle<T>> {
+    (0..n).map(|_| Default::default()).collect()
 }
 
-/// `fields` as a template value (a struct of strings always converts).
-fn to_value(fields: &impl Serialize) -> tera::Value {
-    tera::Value::try_from_serializable(fields).unwrap_or_else(|_| tera::Value::none())
+/// The value in `slot` for the links of `refs`, made by `make` the first time.
+fn shared<T: ?Sized>(
+    slot: Option<&PerStyle<T>>,
+    refs: &PageRefs<'_>,
+    make: impl FnOnce() -> Arc<T>,
+) -> Arc<T> {
+    match (slot, refs.link_style()) {
+        (Some(values), Some(style)) => Arc::clone(values[style].get_or_init(make)),
+        _ => make(),
+    }
 }
 
 /// A link to anything that can be linked.
@@ -133,10 +144,10 @@ pub struct Link {
 pub fn actor_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink {
     shared(refs.shared().actor_links.get(i), refs, || {
         let a: &Actor = &pack.actors[i];
-        to_value(&ActorLinkFields {
-            id: &a.id,
-            name: &a.name,
-            kind: &a.kind,
+        Arc::new(ActorLinkView {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            kind: a.kind.clone(),
             href: refs.href(Target::Actor(i)),
         })
     })
@@ -146,11 +157,11 @@ pub fn actor_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink {
 pub fn article_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ArticleLink {
     shared(refs.shared().article_links.get(i), refs, || {
         let a: &Article = &pack.articles[i];
-        to_value(&ArticleLinkFields {
-            id: &a.id,
-            title: &a.title,
-            publisher: &a.publisher,
-            date: &a.published_shown,
+        Arc::new(ArticleLinkView {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            publisher: a.publisher.clone(),
+            date: a.published_shown.clone(),
             href: refs.href(Target::Article(i)),
         })
     })
@@ -197,15 +208,13 @@ pub fn event_view<'p>(pack: &'p Pack, i: usize, refs: &mut PageRefs<'_>) -> Even
         location: e.location.as_deref(),
         status: e.status.as_deref(),
         actors: shared(refs.shared().participants.get(i), refs, || {
-            let participants: Vec<Participant> = e
-                .actors
+            e.actors
                 .iter()
                 .map(|(a, role)| Participant {
                     actor: actor_link(pack, *a, refs),
-                    role,
+                    role: role.clone(),
                 })
-                .collect();
-            to_value(&participants)
+                .collect()
         }),
         summary,
         cites: refs.markers(&e.cites),

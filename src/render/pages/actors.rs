@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use super::super::compiled::compiled_page;
+
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
 use super::super::views::Html;
@@ -35,6 +37,8 @@ struct Group {
 struct Index {
     groups: Vec<Group>,
 }
+
+compiled_page!(ActorsHtml<'p>, "actors.html", Page<'p, Index>);
 
 /// Renders `actors/index.html`.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -73,7 +77,7 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
     );
     Ok(vec![OutputFile {
         path: "actors/index.html".into(),
-        contents: Contents::Bytes(renderer.page("actors.html", &page)?),
+        contents: Contents::Bytes(renderer.page(&page)?),
     }])
 }
 
@@ -125,6 +129,8 @@ struct ActorView {
     aliases: Vec<String>,
     summary: Option<Html>,
 }
+
+compiled_page!(ActorHtml<'p>, "actor.html", Page<'p, ActorPage<'p>>);
 
 /// Renders `actors/<id>/index.html` for actor `i`.
 pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<OutputFile, Diagnostic> {
@@ -187,6 +193,6 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
     );
     Ok(OutputFile {
         path,
-        contents: Contents::Bytes(renderer.page("actor.html", &page)?),
+        contents: Contents::Bytes(renderer.page(&page)?),
     })
 }

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::super::compiled::compiled_page;
+
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
 use super::super::views::Html;
@@ -72,6 +74,8 @@ struct Index {
     articles: Vec<IndexEntry>,
 }
 
+compiled_page!(ArticlesHtml<'p>, "articles.html", Page<'p, Index>);
+
 /// Renders `articles/index.html`, newest first.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut refs = PageRefs::new(pack, renderer.shared(), 1);
@@ -94,7 +98,7 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
     );
     Ok(vec![OutputFile {
         path: "articles/index.html".into(),
-        contents: Contents::Bytes(renderer.page("articles.html", &page)?),
+        contents: Contents::Bytes(renderer.page(&page)?),
     }])
 }
 
@@ -126,6 +130,8 @@ struct ArticlePage {
     paragraphs: Vec<ParagraphView>,
     cited_by: Vec<CiterView>,
 }
+
+compiled_page!(ArticleHtml<'p>, "article.html", Page<'p, ArticlePage>);
 
 /// Renders `articles/<id>/index.html` for article `i`.
 pub fn render_article(
@@ -217,6 +223,6 @@ pub fn render_article(
     );
     Ok(OutputFile {
         path,
-        contents: Contents::Bytes(renderer.page("article.html", &page)?),
+        contents: Contents::Bytes(renderer.page(&page)?),
     })
 }

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::super::compiled::compiled_page;
+
 use super::super::refs::PageRefs;
 use super::super::views::{EventView, event_view};
 use super::super::{Contents, OutputFile, Renderer};
@@ -39,6 +41,12 @@ pub fn years<'p>(pack: &'p Pack, refs: &mut PageRefs<'_>) -> Vec<Year<'p>> {
     years
 }
 
+compiled_page!(
+    ChronologyHtml<'p>,
+    "chronology.html",
+    Page<'p, Chronology<'p>>
+);
+
 /// Renders the chronology.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut refs = PageRefs::new(pack, renderer.shared(), 1);
@@ -54,6 +62,6 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     );
     Ok(vec![OutputFile {
         path: "chronology/index.html".into(),
-        contents: Contents::Bytes(renderer.page("chronology.html", &page)?),
+        contents: Contents::Bytes(renderer.page(&page)?),
     }])
 }

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use super::super::compiled::compiled_page;
+
 use super::super::refs::PageRefs;
 use super::super::{Contents, OutputFile, RenderOptions, Renderer};
 use super::Page;
@@ -180,6 +182,9 @@ struct Sitemap {
 #[derive(Serialize)]
 struct NotFound {}
 
+compiled_page!(SitemapXml, "sitemap.xml", Sitemap);
+compiled_page!(NotFoundHtml<'p>, "404.html", Page<'p, NotFound>);
+
 /// Renders `pack.json`, `sitemap.xml` and `404.html`.
 pub fn render(
     pack: &Pack,
@@ -215,7 +220,7 @@ pub fn render(
             }
         })
         .collect();
-    let sitemap = renderer.page("sitemap.xml", &Sitemap { urls })?;
+    let sitemap = renderer.page(&Sitemap { urls })?;
 
     let page = Page::new(
         "404",
@@ -224,7 +229,7 @@ pub fn render(
         PageRefs::new(pack, renderer.shared(), 0),
         NotFound {},
     );
-    let not_found = renderer.page("404.html", &page)?;
+    let not_found = renderer.page(&page)?;
     Ok(vec![
         OutputFile {
             path: "pack.json".into(),

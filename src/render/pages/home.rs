@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::super::compiled::compiled_page;
+
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
 use super::super::views::Html;
@@ -69,6 +71,8 @@ fn groups(pack: &Pack, refs: &PageRefs<'_>) -> Vec<KindGroup> {
         .collect()
 }
 
+compiled_page!(HomeHtml<'p>, "index.html", Page<'p, Home<'p>>);
+
 /// Renders `index.html`.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut refs = PageRefs::new(pack, renderer.shared(), 0);
@@ -110,7 +114,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let page = Page::new("home", pack.title.clone(), "index.html", refs, body);
     Ok(vec![OutputFile {
         path: "index.html".into(),
-        contents: super::super::Contents::Bytes(renderer.page("index.html", &page)?),
+        contents: super::super::Contents::Bytes(renderer.page(&page)?),
     }])
 }
 

@@ -54,6 +54,15 @@ impl<'p, T: Serialize> Page<'p, T> {
     }
 }
 
+/// Templates name a body's fields as the page's own (`actor`, not
+/// `body.actor`), as the Tera context flattens them.
+impl<T: Serialize> std::ops::Deref for Page<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.body
+    }
+}
+
 /// Turns every markdown field of the pack into HTML, in parallel, before the
 /// pages that show them are rendered.
 pub fn warm_markdown(pack: &Pack) {

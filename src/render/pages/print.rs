@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use super::super::compiled::compiled_page;
+
 use super::super::markdown::fill;
 use super::super::refs::PageRefs;
 use super::super::views::Html;
@@ -69,6 +71,8 @@ struct Book<'p> {
     actor_groups: Vec<ActorGroup>,
     articles: Vec<ArticleEntry>,
 }
+
+compiled_page!(PrintHtml<'p>, "print.html", Page<'p, Book<'p>>);
 
 /// Renders the briefing book.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -155,6 +159,6 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let page = Page::new("print", pack.title.clone(), "print/index.html", refs, book);
     Ok(vec![OutputFile {
         path: "print/index.html".into(),
-        contents: Contents::Bytes(renderer.page("print.html", &page)?),
+        contents: Contents::Bytes(renderer.page(&page)?),
     }])
 }
