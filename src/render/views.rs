@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use pulldown_cmark_escape::{FmtWriter, StrWrite, escape_html};
 use serde::Serialize;
 
 use crate::model::{Actor, Article, Citer, Event, Pack, Target};
@@ -235,36 +236,68 @@ const SHORT_PARAGRAPH: usize = 280;
 /// The excerpt of paragraph `n` (from 1) of `article` that shows where
 /// `actor` is mentioned: the sentence holding the first mention (the whole
 /// paragraph when it is short), with the actor's name highlighted.
-pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> Html {
-    let text = &article.paragraphs[n - 1];
-    let mentions: Vec<&Range<usize>> = article.mentions[n - 1]
-        .iter()
-        .filter(|m| m.actor == actor)
-        .map(|m| &m.range)
-        .collect();
-    let (mut start, mut end) = (0, text.len());
-    if let Some(first) = mentions.first().filter(|_| text.len() > SHORT_PARAGRAPH) {
-        start = sentence_start(text, first.start);
-        end = sentence_end(text, first.end);
+///
+/// An actor page shows thousands of these: each is written straight into
+/// the page when the template shows it, never held as a string of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct MentionExcerpt<'p> {
+    article: &'p Article,
+    n: usize,
+    actor: usize,
+}
+
+/// The excerpt of paragraph `n` (from 1) of `article` mentioning `actor`.
+pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> MentionExcerpt<'_> {
+    MentionExcerpt { article, n, actor }
+}
+
+impl MentionExcerpt<'_> {
+    /// Writes the excerpt's HTML to `out`.
+    fn write<W: StrWrite>(&self, mut out: W) -> Result<(), W::Error> {
+        let text = &self.article.paragraphs[self.n - 1];
+        let mentions = || {
+            self.article.mentions[self.n - 1]
+                .iter()
+                .filter(|m| m.actor == self.actor)
+                .map(|m| &m.range)
+        };
+        let (mut start, mut end) = (0, text.len());
+        if let Some(first) = mentions().next().filter(|_| text.len() > SHORT_PARAGRAPH) {
+            start = sentence_start(text, first.start);
+            end = sentence_end(text, first.end);
+        }
+        if start > 0 {
+            out.write_str("… ")?;
+        }
+        let mut at = start;
+        for m in mentions().filter(|m| m.start >= start && m.end <= end) {
+            escape_html(&mut out, &text[at..m.start])?;
+            out.write_str("<strong class=\"mention\">")?;
+            escape_html(&mut out, &text[m.start..m.end])?;
+            out.write_str("</strong>")?;
+            at = m.end;
+        }
+        escape_html(&mut out, &text[at..end])?;
+        if end < text.len() {
+            out.write_str(" …")?;
+        }
+        Ok(())
     }
-    // the text, room for escapes, the ellipses and each name's <strong>
-    let mut out = String::with_capacity((end - start) * 17 / 16 + 16 + 40 * mentions.len());
-    if start > 0 {
-        out.push_str("… ");
+}
+
+impl std::fmt::Display for MentionExcerpt<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write(FmtWriter(f))
     }
-    let mut at = start;
-    for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
-        escape_into(&mut out, &text[at..m.start]);
-        out.push_str("<strong class=\"mention\">");
-        escape_into(&mut out, &text[m.start..m.end]);
-        out.push_str("</strong>");
-        at = m.end;
+}
+
+impl Serialize for MentionExcerpt<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut html = String::with_capacity(SHORT_PARAGRAPH + 64);
+        // writing to a String cannot fail
+        let _ = self.write(&mut html);
+        Html(html).serialize(serializer)
     }
-    escape_into(&mut out, &text[at..end]);
-    if end < text.len() {
-        out.push_str(" …");
-    }
-    Html(out)
 }
 
 /// Where the sentence holding byte `at` starts.

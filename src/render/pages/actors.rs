@@ -10,7 +10,8 @@ use super::super::markdown::fill;
 use super::super::refs::PageRefs;
 use super::super::views::Html;
 use super::super::views::{
-    ActorLink, ArticleLink, EventView, actor_link, article_link, event_view, mention_excerpt,
+    ActorLink, ArticleLink, EventView, MentionExcerpt, actor_link, article_link, event_view,
+    mention_excerpt,
 };
 use super::super::{Contents, OutputFile, Renderer};
 use super::{Page, actors_by_kind, kind_label};
@@ -99,17 +100,17 @@ struct RoleEvent<'p> {
 /// article's link plus `#p{n}`. Kept to two fields: an actor page can hold
 /// thousands of them.
 #[derive(Serialize)]
-struct MentionedParagraph {
+struct MentionedParagraph<'p> {
     n: usize,
-    html: Html,
+    html: MentionExcerpt<'p>,
 }
 
 #[derive(Serialize)]
-struct ArticleMentions {
+struct ArticleMentions<'p> {
     #[serde(skip)]
     index: usize,
     article: ArticleLink,
-    paragraphs: Vec<MentionedParagraph>,
+    paragraphs: Vec<MentionedParagraph<'p>>,
 }
 
 #[derive(Serialize)]
@@ -117,7 +118,7 @@ struct ActorPage<'p> {
     actor: ActorView,
     relations: Vec<RelationView>,
     events: Vec<RoleEvent<'p>>,
-    mentions: Vec<ArticleMentions>,
+    mentions: Vec<ArticleMentions<'p>>,
 }
 
 #[derive(Serialize)]
@@ -162,7 +163,7 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
             event: event_view(pack, *e, &mut refs),
         })
         .collect();
-    let mut mentions: Vec<ArticleMentions> = Vec::new();
+    let mut mentions: Vec<ArticleMentions<'_>> = Vec::new();
     for &(art, n) in &a.mentions {
         let article = &pack.articles[art];
         let paragraph = MentionedParagraph {
