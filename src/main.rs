@@ -147,6 +147,9 @@ fn main() -> ExitCode {
                         started.elapsed().as_millis(),
                         warn_suffix(&report)
                     );
+                    // the process ends here: the system takes the memory back
+                    // at once, without walking the pack to free it piece by piece
+                    std::mem::forget(report);
                     ExitCode::SUCCESS
                 }
                 Err(f) => fail(f),
@@ -184,6 +187,8 @@ fn main() -> ExitCode {
                     report.pack.citations.len(),
                     warn_suffix(&report)
                 );
+                // as for build: the process ends, nothing to free piece by piece
+                std::mem::forget(report);
                 ExitCode::SUCCESS
             }
             Err(f) => fail(f),

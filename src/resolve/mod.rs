@@ -710,11 +710,17 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
         ..
     } = r;
     diagnostics.extend(resolve_diagnostics);
+    let mut leftovers = Vec::with_capacity(bodies.len());
     for ((article, work), mentions) in articles.iter_mut().zip(bodies).zip(found) {
         // moved out when nothing else holds the work (a one-off build)
-        article.paragraphs = std::sync::Arc::try_unwrap(work)
-            .map(|w| w.body.paragraphs)
-            .unwrap_or_else(|w| w.body.paragraphs.clone());
+        article.paragraphs = match std::sync::Arc::try_unwrap(work) {
+            Ok(mut work) => {
+                let paragraphs = std::mem::take(&mut work.body.paragraphs);
+                leftovers.push(work);
+                paragraphs
+            }
+            Err(work) => work.body.paragraphs.clone(),
+        };
         article.mentions = mentions;
     }
     let mut named: Vec<usize> = Vec::new();
@@ -795,6 +801,13 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
     pack.events = events;
     pack.citations = citations;
     pack.static_files = static_files;
+    // what the pack no longer needs (the files as read, each text's quote
+    // index) is freed on a thread of its own, while the pages are rendered
+    let unneeded = (raw_articles, raw_actors, event_files, leftovers);
+    // (when no thread can be started, `spawn` drops it here instead)
+    let _ = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(unneeded));
     pack
 }
 
