@@ -78,14 +78,22 @@ impl Timer {
                 (Some(now), Some(then)) => format!(" (CPU {:.0} ms)", now - then),
                 _ => String::new(),
             };
+            let resident = resident_mib().map_or(String::new(), |m| format!(", {m} MiB resident"));
             eprintln!(
-                "timing: {stage:<8} {:>7.1} ms{spent}",
+                "timing: {stage:<8} {:>7.1} ms{spent}{resident}",
                 self.last.elapsed().as_secs_f64() * 1000.0
             );
             self.last_cpu = cpu;
         }
         self.last = std::time::Instant::now();
     }
+}
+
+/// The memory the process holds now, in MiB, where the system tells it.
+fn resident_mib() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096 / (1024 * 1024))
 }
 
 /// CPU time used so far by all of the process's threads, in milliseconds,

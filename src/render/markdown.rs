@@ -28,6 +28,17 @@ impl std::fmt::Display for Html {
     }
 }
 
+/// The compiled theme writes it as it is, without the formatting machinery.
+impl askama::FastWritable for Html {
+    fn write_into(
+        &self,
+        dest: &mut dyn std::fmt::Write,
+        _: &dyn askama::Values,
+    ) -> askama::Result<()> {
+        Ok(dest.write_str(&self.0)?)
+    }
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);

@@ -291,6 +291,17 @@ impl std::fmt::Display for MentionExcerpt<'_> {
     }
 }
 
+/// The compiled theme writes it straight into the page.
+impl askama::FastWritable for MentionExcerpt<'_> {
+    fn write_into(
+        &self,
+        dest: &mut dyn std::fmt::Write,
+        _: &dyn askama::Values,
+    ) -> askama::Result<()> {
+        Ok(self.write(FmtWriter(dest))?)
+    }
+}
+
 impl Serialize for MentionExcerpt<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut html = String::with_capacity(SHORT_PARAGRAPH + 64);

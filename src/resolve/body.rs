@@ -14,43 +14,45 @@ pub struct Body {
     pub end_at_unused: bool,
 }
 
-/// Collapses white space so that a one-line `skip` entry matches a paragraph
-/// that the capture broke over several lines.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// True when `a` and `b` hold the same words, however spaced, so that a
+/// one-line `skip` entry matches a paragraph that the capture broke over
+/// several lines. Most paragraphs differ at the first word, and are read no
+/// further.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// All paragraphs of `text`: runs of non-blank lines, trimmed.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
+    let mut current = String::new();
     for line in text.lines() {
         if line.trim().is_empty() {
             if !current.is_empty() {
-                out.push(current.join("\n").trim().to_string());
-                current.clear();
+                out.push(std::mem::take(&mut current));
             }
+        } else if current.is_empty() {
+            current.push_str(line.trim());
         } else {
-            current.push(line.trim_end());
+            current.push('\n');
+            current.push_str(line.trim_end());
         }
     }
     if !current.is_empty() {
-        out.push(current.join("\n").trim().to_string());
+        out.push(current);
     }
     out
 }
 
 /// Splits `text` into body paragraphs.
 pub fn split(text: &str, title: &str, skip: &[String], end_at: Option<&str>) -> Body {
-    let skips: Vec<String> = skip.iter().map(|s| squash(s)).collect();
-    let mut used = vec![false; skips.len()];
+    let mut used = vec![false; skip.len()];
     let mut body = Body {
         end_at_unused: end_at.is_some_and(|e| !e.trim().is_empty()),
         ..Body::default()
     };
-    let title = squash(title);
     for (n, paragraph) in paragraphs(text).into_iter().enumerate() {
-        if n == 0 && squash(&paragraph) == title {
+        if n == 0 && same_words(&paragraph, title) {
             continue;
         }
         if let Some(end) = end_at.map(str::trim).filter(|e| !e.is_empty())
@@ -59,12 +61,9 @@ pub fn split(text: &str, title: &str, skip: &[String], end_at: Option<&str>) -> 
             body.end_at_unused = false;
             break;
         }
-        if !skips.is_empty() {
-            let squashed = squash(&paragraph);
-            if let Some(i) = skips.iter().position(|s| *s == squashed) {
-                used[i] = true;
-                continue;
-            }
+        if let Some(i) = skip.iter().position(|s| same_words(s, &paragraph)) {
+            used[i] = true;
+            continue;
         }
         body.paragraphs.push(paragraph);
     }
