@@ -89,6 +89,15 @@ impl Timer {
     }
 }
 
+/// Drops `value` on a thread of its own, so that freeing a large structure
+/// piece by piece does not hold up the caller. When no thread can be
+/// started, it is dropped here instead.
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(value));
+}
+
 /// The memory the process holds now, in MiB, where the system tells it.
 fn resident_mib() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;

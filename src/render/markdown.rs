@@ -56,6 +56,16 @@ pub fn escape_into(out: &mut String, text: &str) {
 
 /// Renders markdown to sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
+    let html = unsanitised_html(markdown);
+    if is_plain_paragraphs(&html) {
+        return html;
+    }
+    sanitizer().clean(&html).to_string()
+}
+
+/// The HTML of `markdown` as pulldown-cmark writes it (code highlighted),
+/// before sanitising.
+fn unsanitised_html(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     let mut events = Vec::new();
@@ -83,9 +93,30 @@ pub fn to_html(markdown: &str) -> String {
             (None, event) => events.push(event),
         }
     }
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events.into_iter());
-    sanitizer().clean(&unsafe_html).to_string()
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html, events.into_iter());
+    html
+}
+
+/// True when `html` is paragraphs of text and nothing else: no other tag,
+/// no character reference, no character the HTML parser rewrites. That is
+/// most summaries, and the sanitiser gives such HTML back unchanged (a test
+/// checks it), so it is not run on them.
+fn is_plain_paragraphs(html: &str) -> bool {
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some((text, after)) = rest
+            .strip_prefix("<p>")
+            .and_then(|body| body.split_once("</p>\n"))
+        else {
+            return false;
+        };
+        if text.contains(['<', '>', '&', '\u{a0}', '\r', '\0']) {
+            return false;
+        }
+        rest = after;
+    }
+    !html.is_empty()
 }
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -183,6 +214,37 @@ mod tests {
         assert!(!html.contains("onclick"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("<b>bold</b>"), "{html}");
+    }
+
+    #[test]
+    fn plain_paragraphs_skip_the_sanitiser_and_come_out_the_same() {
+        let plain = [
+            "Iran-backed militias attacked US forces.",
+            "Two paragraphs.\n\nThe second one, broken\nover two lines -- with a dash.",
+            "It's \"quoted\" -- smartly... and Ünïcödé, 100%.",
+            "A citation \u{E000}0\u{E001} in the middle.",
+        ];
+        for markdown in plain {
+            let html = unsanitised_html(markdown);
+            assert!(is_plain_paragraphs(&html), "{html}");
+            assert_eq!(html, sanitizer().clean(&html).to_string(), "{markdown}");
+            assert_eq!(to_html(markdown), html);
+        }
+        // anything else is sanitised, some of it changed by the sanitiser
+        let other = [
+            "A <b>tag</b>.",
+            "Salt & pepper.",
+            "No\u{a0}break.",
+            "Hard  \nbreak.",
+            "*Emphasis* and a [link](https://example.com).",
+            "- a list",
+            "",
+        ];
+        for markdown in other {
+            let html = unsanitised_html(markdown);
+            assert!(!is_plain_paragraphs(&html), "{markdown:?} gave {html:?}");
+            assert_eq!(to_html(markdown), sanitizer().clean(&html).to_string());
+        }
     }
 
     #[test]

@@ -432,5 +432,7 @@ pub fn render(
     for file in extra {
         sink.accept(&file).map_err(RenderError::Output)?;
     }
+    // the shared values are many small pieces: free them alongside
+    crate::drop_in_background(renderer);
     Ok(pages.into_inner())
 }

@@ -803,11 +803,7 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
     pack.static_files = static_files;
     // what the pack no longer needs (the files as read, each text's quote
     // index) is freed on a thread of its own, while the pages are rendered
-    let unneeded = (raw_articles, raw_actors, event_files, leftovers);
-    // (when no thread can be started, `spawn` drops it here instead)
-    let _ = std::thread::Builder::new()
-        .name("free".into())
-        .spawn(move || drop(unneeded));
+    crate::drop_in_background((raw_articles, raw_actors, event_files, leftovers));
     pack
 }
 
