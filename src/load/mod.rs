@@ -177,6 +177,96 @@ pub fn load_with(
     }
     let mut loaded = Loaded::default();
 
+    let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"));
+    // the few large event files are parsed from the start, while the article
+    // folder is listed and its many small files parsed: both cores are busy
+    // from the first file on
+    let (event_results, (texts, article_results, actor_results)) = rayon::join(
+        || parse_event_files(event_paths, root, cache),
+        || load_articles_and_actors(&content, root, cache, &mut loaded, diagnostics),
+    );
+    for (id, r) in article_results {
+        match r {
+            Ok(a) => loaded.articles.push(a),
+            Err(d) => {
+                diagnostics.push(d);
+                loaded.broken_ids.insert(id);
+            }
+        }
+    }
+
+    for (id, r) in actor_results {
+        match r {
+            Ok(a) => loaded.actors.push(a),
+            Err(d) => {
+                diagnostics.push(d);
+                loaded.broken_ids.insert(id);
+            }
+        }
+    }
+    let loaded_ids: std::collections::HashSet<&str> =
+        loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    let unloaded: Vec<String> = texts
+        .keys()
+        .filter(|stem| !loaded_ids.contains(stem.as_str()))
+        .cloned()
+        .collect();
+    loaded.broken_ids.extend(unloaded);
+
+    for r in event_results {
+        match r {
+            EventFile::Parsed(file, events) => loaded.event_files.push((file, events)),
+            EventFile::Broken(d, ids) => {
+                diagnostics.push(*d);
+                loaded.broken_ids.extend(ids);
+            }
+        }
+    }
+
+    let static_root = content.join("static");
+    if static_root.is_dir() {
+        for entry in WalkDir::new(&static_root).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    if let Ok(rel) = e.path().strip_prefix(&static_root) {
+                        let output_path = rel
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        loaded.static_files.push(StaticFile {
+                            output_path,
+                            source: e.path().to_path_buf(),
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => diagnostics.push(Diagnostic::general(
+                    format!("cannot read content/static: {err}"),
+                    Some(&relative(root, &static_root)),
+                )),
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// Each file's id and what became of it.
+type Results<T> = Vec<(String, Result<T, Diagnostic>)>;
+
+/// Reads `pack.yaml` into `loaded`, then lists the articles and actors and
+/// parses their files, in parallel. Returns the article texts found, by id.
+fn load_articles_and_actors(
+    content: &Path,
+    root: &Path,
+    cache: &Cache,
+    loaded: &mut Loaded,
+    diagnostics: &mut Diagnostics,
+) -> (
+    BTreeMap<String, PathBuf>,
+    Results<LoadedArticle>,
+    Results<LoadedActor>,
+) {
     let pack_path = content.join("pack.yaml");
     match read(root, &pack_path) {
         Ok(file) => match yaml::parse::<RawPack>(&file) {
@@ -244,82 +334,11 @@ pub fn load_with(
         .into_iter()
         .filter(|(_, _, ext)| ext == "yaml" || ext == "yml")
         .collect();
-    let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"));
-    // the three kinds of file are parsed together, so that the few large
-    // event files and the many small article files share both cores
-    let ((article_results, actor_results), event_results) = rayon::join(
-        || {
-            rayon::join(
-                || parse_articles(articles, root, cache),
-                || parse_actors(actors, root, cache),
-            )
-        },
-        || parse_event_files(event_paths, root, cache),
+    let (article_results, actor_results) = rayon::join(
+        || parse_articles(articles, root, cache),
+        || parse_actors(actors, root, cache),
     );
-    for (id, r) in article_results {
-        match r {
-            Ok(a) => loaded.articles.push(a),
-            Err(d) => {
-                diagnostics.push(d);
-                loaded.broken_ids.insert(id);
-            }
-        }
-    }
-
-    for (id, r) in actor_results {
-        match r {
-            Ok(a) => loaded.actors.push(a),
-            Err(d) => {
-                diagnostics.push(d);
-                loaded.broken_ids.insert(id);
-            }
-        }
-    }
-    let loaded_ids: std::collections::HashSet<&str> =
-        loaded.articles.iter().map(|a| a.id.as_str()).collect();
-    let unloaded: Vec<String> = texts
-        .keys()
-        .filter(|stem| !loaded_ids.contains(stem.as_str()))
-        .cloned()
-        .collect();
-    loaded.broken_ids.extend(unloaded);
-
-    for r in event_results {
-        match r {
-            EventFile::Parsed(file, events) => loaded.event_files.push((file, events)),
-            EventFile::Broken(d, ids) => {
-                diagnostics.push(*d);
-                loaded.broken_ids.extend(ids);
-            }
-        }
-    }
-
-    let static_root = content.join("static");
-    if static_root.is_dir() {
-        for entry in WalkDir::new(&static_root).sort_by_file_name() {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    if let Ok(rel) = e.path().strip_prefix(&static_root) {
-                        let output_path = rel
-                            .components()
-                            .map(|c| c.as_os_str().to_string_lossy())
-                            .collect::<Vec<_>>()
-                            .join("/");
-                        loaded.static_files.push(StaticFile {
-                            output_path,
-                            source: e.path().to_path_buf(),
-                        });
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => diagnostics.push(Diagnostic::general(
-                    format!("cannot read content/static: {err}"),
-                    Some(&relative(root, &static_root)),
-                )),
-            }
-        }
-    }
-    Ok(loaded)
+    (texts, article_results, actor_results)
 }
 
 /// The `id:` values of an event file that did not parse, read line by line.
