@@ -147,7 +147,19 @@ impl Renderer {
     /// the theme's through Tera, the context's fields becoming the
     /// template's variables.
     pub fn page<C: compiled::Compiled>(&self, context: &C) -> Result<Vec<u8>, Diagnostic> {
-        let out = buffers::take();
+        self.page_with_room(context, 0)
+    }
+
+    /// As [`Renderer::page`], for a page that may take up to about `room`
+    /// bytes: the room is set aside at once, so that a page of the whole
+    /// pack is not grown by doubling, each step copying it and touching
+    /// fresh memory. Room never written costs nothing but address space.
+    pub fn page_with_room<C: compiled::Compiled>(
+        &self,
+        context: &C,
+        room: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let out = buffers::take(room);
         if self.builtin {
             // the buffer is empty: it is valid UTF-8
             let mut text = String::from_utf8(out).unwrap_or_default();
@@ -180,11 +192,17 @@ mod buffers {
         static SPARE: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// An empty buffer, with room from an earlier page when there is one.
-    pub fn take() -> Vec<u8> {
+    /// An empty buffer with room for `room` bytes (at least): from an
+    /// earlier page when one is large enough.
+    pub fn take(room: usize) -> Vec<u8> {
+        let room = room.max(32 * 1024);
         SPARE
-            .with(|spare| spare.borrow_mut().pop())
-            .unwrap_or_else(|| Vec::with_capacity(32 * 1024))
+            .with(|spare| {
+                let mut spare = spare.borrow_mut();
+                let fits = spare.iter().rposition(|b| b.capacity() >= room)?;
+                Some(spare.swap_remove(fits))
+            })
+            .unwrap_or_else(|| Vec::with_capacity(room))
     }
 
     /// Hands `buffer` back for the next page rendered on this thread.

@@ -62,6 +62,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     );
     Ok(vec![OutputFile {
         path: "chronology/index.html".into(),
-        contents: Contents::Bytes(renderer.page(&page)?),
+        // an entry takes about 2 KB: twice that set aside
+        contents: Contents::Bytes(renderer.page_with_room(&page, pack.events.len() * 4096)?),
     }])
 }

@@ -192,7 +192,12 @@ pub fn render(
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
     // compact: at ten thousand articles the indented form is half white space
-    let mut json = serde_json::to_vec(&pack_json(pack))
+    // set aside at once (an entry takes well under 2 KB, a mention under
+    // 64 bytes), not grown by doubling
+    let mentions: usize = pack.actors.iter().map(|a| a.mentions.len()).sum();
+    let room = (pack.events.len() + pack.actors.len() + pack.articles.len()) * 2048 + mentions * 64;
+    let mut json = Vec::with_capacity(room);
+    serde_json::to_writer(&mut json, &pack_json(pack))
         .map_err(|e| Diagnostic::general(format!("cannot write pack.json: {e}"), None))?;
     json.push(b'\n');
 

@@ -159,6 +159,10 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let page = Page::new("print", pack.title.clone(), "print/index.html", refs, book);
     Ok(vec![OutputFile {
         path: "print/index.html".into(),
-        contents: Contents::Bytes(renderer.page(&page)?),
+        // an event, actor or source takes 1–2 KB: 4 KB each set aside
+        contents: Contents::Bytes(renderer.page_with_room(
+            &page,
+            (pack.events.len() + pack.actors.len() + pack.articles.len()) * 4096,
+        )?),
     }])
 }
