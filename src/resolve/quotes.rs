@@ -175,6 +175,27 @@ fn normalise_with(text: &str, out: &mut String, mut record: impl FnMut(usize, us
     }
 }
 
+/// Where `needle` first occurs in `haystack`. A long needle is looked for
+/// by its first bytes, each place they occur checked for the rest: the
+/// search's set-up costs in proportion to the needle, and a quote's first
+/// words rarely occur in a text without the rest of it.
+fn find_first(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    const PROBE: usize = 24;
+    if needle.len() <= PROBE {
+        return memchr::memmem::find(haystack, needle);
+    }
+    let probe = memchr::memmem::Finder::new(&needle[..PROBE]);
+    let mut from = 0;
+    while let Some(found) = haystack.get(from..).and_then(|rest| probe.find(rest)) {
+        let at = from + found;
+        if haystack[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// The normalised form of a quote as written in YAML (trimmed).
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -228,7 +249,7 @@ impl QuoteIndex {
         if needle.is_empty() || needle.contains('\n') {
             return None;
         }
-        let at = memchr::memmem::find(self.text.as_bytes(), needle.as_bytes())?;
+        let at = find_first(self.text.as_bytes(), needle.as_bytes())?;
         let paragraph = self.starts.partition_point(|&s| s <= at);
         let original = paragraphs.get(paragraph - 1)?.as_ref();
         // map the match back to the original text of that one paragraph:
@@ -290,6 +311,30 @@ mod tests {
         let (p, range) = index.find(&BODY, "Al Shuhada - one of the oldest iran-backed factions in iraq — has joined a parallel").expect("found");
         assert_eq!(p, 3);
         assert!(BODY[2][range].ends_with("joined   a parallel"));
+    }
+
+    #[test]
+    fn a_long_quote_is_found_past_places_that_share_its_start() {
+        let start = "the talks between the two sides ended";
+        let text = format!(
+            "{start} early. {start}{start} without agreement, {start} late. {start} without any agreement at all."
+        );
+        let quote = format!("{start} without any agreement");
+        assert_eq!(
+            find_first(text.as_bytes(), quote.as_bytes()),
+            text.find(&quote)
+        );
+        // overlapping starts: the needle begins inside an earlier candidate
+        let text = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab";
+        let quote = "aaaaaaaaaaaaaaaaaaaaaaaaab";
+        assert_eq!(
+            find_first(text.as_bytes(), quote.as_bytes()),
+            text.find(quote)
+        );
+        assert_eq!(
+            find_first(b"short text", b"not there at all, and long too"),
+            None
+        );
     }
 
     #[test]
