@@ -723,16 +723,33 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
         };
         article.mentions = mentions;
     }
-    let mut named: Vec<usize> = Vec::new();
-    for (ai, article) in articles.iter().enumerate() {
-        for (p, mentions) in article.mentions.iter().enumerate() {
-            named.clear();
-            named.extend(mentions.iter().map(|m| m.actor));
-            named.sort_unstable();
-            named.dedup();
-            for &actor in &named {
-                actors[actor].mentions.push((ai, p + 1));
+    // the actors each paragraph names (found for each article in parallel),
+    // then each actor's paragraphs, in article order
+    let named: Vec<Vec<(usize, usize)>> = articles
+        .par_iter()
+        .map(|article| {
+            let mut named = Vec::new();
+            let mut in_paragraph: Vec<usize> = Vec::new();
+            for (p, mentions) in article.mentions.iter().enumerate() {
+                in_paragraph.clear();
+                in_paragraph.extend(mentions.iter().map(|m| m.actor));
+                in_paragraph.sort_unstable();
+                in_paragraph.dedup();
+                named.extend(in_paragraph.iter().map(|&actor| (actor, p + 1)));
             }
+            named
+        })
+        .collect();
+    let mut counts = vec![0usize; actors.len()];
+    for &(actor, _) in named.iter().flatten() {
+        counts[actor] += 1;
+    }
+    for (actor, n) in actors.iter_mut().zip(counts) {
+        actor.mentions.reserve_exact(n);
+    }
+    for (ai, paragraphs) in named.into_iter().enumerate() {
+        for (actor, p) in paragraphs {
+            actors[actor].mentions.push((ai, p));
         }
     }
     for (i, actor) in actors.iter().enumerate() {
