@@ -12,8 +12,6 @@ pub mod memo;
 pub mod mentions;
 pub mod quotes;
 
-use std::collections::HashSet;
-
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, SourceFile};
@@ -135,14 +133,18 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
 
     // 1. ids, unique across articles, actors and events
     let mut ids = IdTable::default();
-    let mut origin: std::collections::HashMap<String, String> = Default::default();
+    // the file each id comes from, for messages about duplicates
+    let mut origin: rustc_hash::FxHashMap<&str, &std::path::Path> = Default::default();
     for (i, a) in raw_articles.iter().enumerate() {
         ids.insert(&a.id, Target::Article(i));
-        origin.insert(a.id.clone(), a.file.display.display().to_string());
+        origin.insert(&a.id, &a.file.display);
     }
     for (i, a) in raw_actors.iter().enumerate() {
         if let Some(existing) = ids.insert(&a.id, Target::Actor(i)) {
-            let other = origin.get(&a.id).cloned().unwrap_or_default();
+            let other = origin
+                .get(a.id.as_str())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
             diagnostics.push(
                 Diagnostic::error(
                     format!(
@@ -156,12 +158,12 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
                 .with_help("ids are unique across articles, actors and events: rename one of them"),
             );
         } else {
-            origin.insert(a.id.clone(), a.file.display.display().to_string());
+            origin.insert(&a.id, &a.file.display);
         }
     }
     // events: check ids, parse dates, then order them as the chronology does
     let mut events_raw = Vec::new();
-    let mut event_ids: HashSet<&str> = HashSet::new();
+    let mut event_ids: rustc_hash::FxHashSet<&str> = Default::default();
     for (file, list) in &event_files {
         for (i, raw) in list.iter().enumerate() {
             let path = [Step::Index(i), Step::Key("id")];
@@ -181,7 +183,10 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
                 .contains(raw.id.as_str())
                 .then_some(Target::Event(0));
             if let Some(existing) = ids.get(&raw.id).or(seen) {
-                let other = origin.get(&raw.id).cloned().unwrap_or_default();
+                let other = origin
+                    .get(raw.id.as_str())
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 diagnostics.push(
                     error_at(
                         file,
@@ -199,7 +204,7 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
                 );
                 continue;
             }
-            origin.insert(raw.id.clone(), file.display.display().to_string());
+            origin.insert(&raw.id, &file.display);
             event_ids.insert(&raw.id);
             events_raw.push((file, i, raw));
         }
