@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -33,6 +33,9 @@ use crate::{Failure, Kept, Live};
 
 /// The path of the live-reload script and event stream (never a page's path:
 /// ids cannot start with `_`).
+/// The folders of a pack that `serve` watches.
+const WATCHED: [&str; 2] = ["content", "themes"];
+
 const RELOAD_JS: &str = "/__briefing/reload.js";
 const EVENTS: &str = "/__briefing/events";
 
@@ -145,11 +148,12 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     let kept = Kept::new();
     rebuild(root, &kept, &shared);
 
-    // watch content/ and themes/, rebuilding after a quiet 10 ms
+    // watch content/ and themes/, rebuilding after a quiet 10 ms, and the
+    // pack's folder itself, to watch either of them once it is created
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = new_debouncer(Duration::from_millis(10), None, tx)
         .map_err(|e| format!("cannot watch files: {e}"))?;
-    for dir in ["content", "themes"] {
+    for dir in WATCHED {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
@@ -157,16 +161,42 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
                 .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
         }
     }
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    let debouncer = Arc::new(Mutex::new(debouncer));
+    let watcher_debouncer = Arc::clone(&debouncer);
     let watcher_root: PathBuf = root.to_path_buf();
     let watcher_shared = shared.clone();
     std::thread::spawn(move || {
         for events in rx {
+            let Ok(events) = events else { continue };
+            let mut changed = false;
             // reading the pack (as a build does) is not a change
-            let changed = events.is_ok_and(|events| {
-                events
-                    .iter()
-                    .any(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
-            });
+            for event in events
+                .iter()
+                .filter(|e| !matches!(e.event.kind, EventKind::Access(_) | EventKind::Other))
+            {
+                for path in &event.event.paths {
+                    if path.parent() != Some(watcher_root.as_path()) {
+                        // inside content/ or themes/
+                        changed = true;
+                    } else if path
+                        .file_name()
+                        .is_some_and(|name| WATCHED.iter().any(|w| name == *w))
+                    {
+                        // content/ or themes/ created (or removed) while serving
+                        changed = true;
+                        if path.is_dir()
+                            && let Ok(mut d) = watcher_debouncer.lock()
+                            && let Err(e) = d.watch(path, RecursiveMode::Recursive)
+                        {
+                            eprintln!("cannot watch {}: {e}", path.display());
+                        }
+                    }
+                    // other files beside them are not part of the pack
+                }
+            }
             if changed {
                 rebuild(&watcher_root, &kept, &watcher_shared);
             }

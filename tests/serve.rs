@@ -135,8 +135,7 @@ fn wait_for_event(port: u16, kind: &str) -> (String, String) {
 #[test]
 fn serves_rebuilds_and_reports_errors_live() {
     let pack = minimal();
-    // serve watches themes/ when it is there at start
-    std::fs::create_dir_all(pack.path().join("themes/default/templates")).expect("themes folder");
+    assert!(!pack.path().join("themes").exists());
     let server = start(pack.path());
     let port = server.port;
 
@@ -195,8 +194,9 @@ fn serves_rebuilds_and_reports_errors_live() {
     );
     assert_eq!(wait_for_event(port, "ok").0, "ok", "the fix was picked up");
 
-    // a template that fails only when a page is rendered: found by the
-    // background check of every page, and reported like any error
+    // a template that fails only when a page is rendered, in a themes/
+    // folder created while serving: found by the background check of every
+    // page, and reported like any error
     pack.write(
         "themes/default/templates/actor.html",
         "{% extends \"base.html\" %}{% block content %}{{ actor.nmae }}{% endblock content %}",
