@@ -3,7 +3,7 @@
 //! file by file, so a user can change one template and keep the rest.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
@@ -23,10 +23,11 @@ pub struct Theme {
     pub templates: BTreeMap<String, (String, String)>,
     /// Assets by path under `static/`.
     pub assets: BTreeMap<String, Cow<'static, [u8]>>,
-    /// The pack's theme replaces or adds at least one template, so pages
-    /// are rendered by Tera from `templates`, not by the built-in theme
-    /// compiled into the binary.
-    pub overrides_templates: bool,
+    /// The templates the pack's theme replaces or adds. A page whose
+    /// template uses none of them (itself, what it extends and includes) is
+    /// rendered by the built-in theme compiled into the binary; the others
+    /// by Tera, from `templates`.
+    pub overridden: BTreeSet<String>,
 }
 
 impl Theme {
@@ -74,7 +75,11 @@ impl Theme {
                         .get(name)
                         .is_some_and(|(_, builtin)| builtin.as_bytes() == bytes.as_slice())
                 });
-                theme.overrides_templates |= rel.starts_with("templates/") && !same_as_builtin;
+                if let Some(name) = rel.strip_prefix("templates/")
+                    && !same_as_builtin
+                {
+                    theme.overridden.insert(name.to_string());
+                }
                 theme.add(&rel, Cow::Owned(bytes), shown)?;
             }
         } else if name != "default" {
@@ -87,6 +92,31 @@ impl Theme {
             ));
         }
         Ok(theme)
+    }
+
+    /// Whether the built-in template `name` renders as compiled: neither it
+    /// nor any template it extends or includes, as the built-in theme has
+    /// them, is overridden.
+    pub fn builtin_renders(&self, name: &str) -> bool {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![name];
+        while let Some(next) = todo.pop() {
+            if self.overridden.contains(next) {
+                return false;
+            }
+            if !seen.insert(next) {
+                continue;
+            }
+            let builtin = embedded::FILES
+                .iter()
+                .find(|(path, _)| path.strip_prefix("templates/") == Some(next));
+            let Some((_, bytes)) = builtin else {
+                // not a template of the built-in theme: it has no compiled form
+                return false;
+            };
+            todo.extend(used_templates(std::str::from_utf8(bytes).unwrap_or("")));
+        }
+        true
     }
 
     fn add(
@@ -104,5 +134,71 @@ impl Theme {
             self.assets.insert(asset.to_string(), bytes);
         }
         Ok(())
+    }
+}
+
+/// The templates that `template` extends or includes: the quoted names in
+/// its `{% extends %}` and `{% include %}` tags.
+fn used_templates(template: &str) -> Vec<&str> {
+    let mut used = Vec::new();
+    for tag in template.split("{%").skip(1) {
+        let Some((tag, _)) = tag.split_once("%}") else {
+            continue;
+        };
+        let tag = tag.trim_matches(|c: char| c == '-' || c.is_whitespace());
+        if tag.starts_with("extends") || tag.starts_with("include") {
+            used.extend(tag.split('"').skip(1).step_by(2));
+        }
+    }
+    used
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_overrides(names: &[&str]) -> Theme {
+        Theme {
+            overridden: names.iter().map(|n| n.to_string()).collect(),
+            ..Theme::default()
+        }
+    }
+
+    #[test]
+    fn a_page_is_compiled_unless_it_uses_an_overridden_template() {
+        let theme = with_overrides(&[]);
+        assert!(theme.builtin_renders("actor.html"));
+        assert!(theme.builtin_renders("sitemap.xml"));
+
+        let theme = with_overrides(&["actor.html"]);
+        assert!(!theme.builtin_renders("actor.html"));
+        assert!(theme.builtin_renders("article.html"));
+
+        // a partial: the pages that include it, and no other
+        let theme = with_overrides(&["partials/event.html"]);
+        assert!(!theme.builtin_renders("chronology.html"));
+        assert!(!theme.builtin_renders("actor.html"));
+        assert!(theme.builtin_renders("article.html"));
+
+        // base.html and what it includes: every page that extends it
+        for shared in ["base.html", "partials/references.html"] {
+            let theme = with_overrides(&[shared]);
+            assert!(!theme.builtin_renders("article.html"), "{shared}");
+            assert!(!theme.builtin_renders("index.html"), "{shared}");
+            assert!(theme.builtin_renders("sitemap.xml"), "{shared}");
+        }
+
+        // a template the built-in theme does not have
+        assert!(!with_overrides(&[]).builtin_renders("extra.html"));
+    }
+
+    #[test]
+    fn finds_extends_and_includes() {
+        assert_eq!(
+            used_templates(
+                "{% extends \"base.html\" %}{% block x %}{%- include \"partials/a.html\" -%}{% if y %}\"no\"{% endif %}"
+            ),
+            vec!["base.html", "partials/a.html"]
+        );
     }
 }

@@ -154,3 +154,59 @@ fn a_copy_of_the_builtin_theme_that_changes_a_page_is_used() {
             .contains("<h1>Actor: United States</h1>")
     );
 }
+
+#[test]
+fn overriding_one_partial_changes_the_pages_that_include_it_and_no_other() {
+    // the pages that include the event partial go through Tera with the
+    // pack's version; every other page stays compiled, and the same
+    let pack = common::minimal();
+    let (plain, _) = build(&pack, &[]);
+    let builtin =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/partials/event.html");
+    let text = fs::read_to_string(builtin).expect("read partials/event.html");
+    assert!(text.starts_with("<article class=\"event"));
+    pack.write(
+        "themes/default/templates/partials/event.html",
+        &text.replacen("<article class=", "<article data-theme=\"pack\" class=", 1),
+    );
+    let (themed, _) = build(&pack, &[]);
+    let names =
+        |site: &[(String, Vec<u8>)]| site.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&plain), names(&themed), "the same files");
+    let mut changed = Vec::new();
+    for ((name, before), (_, after)) in plain.iter().zip(&themed) {
+        let after = String::from_utf8_lossy(after);
+        let before = String::from_utf8_lossy(before);
+        // every event card, and nothing else, is the pack's
+        assert_eq!(
+            after.replace(" data-theme=\"pack\"", ""),
+            before,
+            "{name}: only the event cards change"
+        );
+        if after.contains("<article data-theme=\"pack\" class=\"event") {
+            assert_eq!(
+                after
+                    .matches("<article data-theme=\"pack\" class=\"event")
+                    .count(),
+                before.matches("<article class=\"event").count(),
+                "{name}: every card"
+            );
+            changed.push(name.clone());
+        }
+    }
+    assert!(
+        changed.contains(&"chronology/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert!(changed.contains(&"index.html".to_string()), "{changed:?}");
+    assert!(
+        changed
+            .iter()
+            .any(|n| n.starts_with("actors/") && n != "actors/index.html"),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.iter().any(|n| n.starts_with("articles/")),
+        "{changed:?}"
+    );
+}

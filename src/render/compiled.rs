@@ -4,9 +4,10 @@
 //! struct, with no template values to build, look up and drop. That is most
 //! of what rendering a large pack costs.
 //!
-//! The Tera templates stay the theme users read, copy and override: when a
-//! pack's theme overrides any template, every page goes through Tera (see
-//! [`super::Renderer`]). The two sets must render the same bytes;
+//! The Tera templates stay the theme users read, copy and override: a page
+//! whose template, or a template it extends or includes, the pack's theme
+//! overrides goes through Tera (see [`super::Renderer`] and
+//! [`crate::theme::Theme::builtin_renders`]); the other pages stay compiled. The two sets must render the same bytes;
 //! `tests/builtin_theme.rs` builds packs both ways and compares every file.
 //! Differences of syntax: `if let Some(x) = …` for optional values,
 //! `!list.is_empty()` for non-empty lists, `|safe` on built HTML, and each

@@ -80,9 +80,10 @@ fn css_string(text: &str) -> String {
 /// The compiled templates and what every page shares.
 pub struct Renderer {
     tera: Tera,
-    /// Pages are rendered by the built-in theme compiled into the binary
-    /// ([`compiled`]), because the pack overrides none of its templates.
-    builtin: bool,
+    /// The templates whose pages the built-in theme compiled into the binary
+    /// renders ([`compiled`]): those that use no template the pack overrides.
+    /// Tera renders the others.
+    compiled: std::collections::BTreeSet<String>,
     site: SiteView,
     shared: views::SharedValues,
 }
@@ -132,7 +133,12 @@ impl Renderer {
         tera.global_context().insert("site", &site);
         Ok(Renderer {
             tera,
-            builtin: !theme.overrides_templates,
+            compiled: theme
+                .templates
+                .keys()
+                .filter(|name| theme.builtin_renders(name))
+                .cloned()
+                .collect(),
             site,
             shared: views::SharedValues::new(pack),
         })
@@ -160,7 +166,7 @@ impl Renderer {
         room: usize,
     ) -> Result<Vec<u8>, Diagnostic> {
         let out = buffers::take(room);
-        if self.builtin {
+        if self.compiled.contains(C::TEMPLATE) {
             // the buffer is empty: it is valid UTF-8
             let mut text = String::from_utf8(out).unwrap_or_default();
             context
