@@ -6,6 +6,7 @@
 //! the pages, [`output`] writes them atomically. Problems are
 //! [`diagnostics::Diagnostic`] values carrying their file, line and column.
 
+pub mod background;
 pub mod diagnostics;
 pub mod draft;
 pub mod load;
@@ -13,9 +14,12 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod resolve;
+pub mod routes;
+pub mod scaffold;
+// until every stage names the module
+pub(crate) use background::drop_in_background;
 #[cfg(feature = "serve")]
 pub mod serve;
-pub mod theme;
 
 use std::path::{Path, PathBuf};
 
@@ -89,15 +93,6 @@ impl Timer {
     }
 }
 
-/// Drops `value` on a thread of its own, so that freeing a large structure
-/// piece by piece does not hold up the caller. When no thread can be
-/// started, it is dropped here instead.
-pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
-    let _ = std::thread::Builder::new()
-        .name("free".into())
-        .spawn(move || drop(value));
-}
-
 /// The memory the process holds now, in MiB, where the system tells it.
 fn resident_mib() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
@@ -120,7 +115,7 @@ fn process_cpu_ms() -> Option<f64> {
 /// A pack loaded, resolved and checked, with its theme: ready to render.
 struct Prepared {
     pack: Pack,
-    theme: theme::Theme,
+    theme: load::theme::Theme,
     options: RenderOptions,
     warnings: Diagnostics,
 }
@@ -180,7 +175,7 @@ fn prepare_cached(
         .unwrap_or_else(|| "default".into());
     let pack = resolve::resolve_with(loaded, &mut diagnostics, &kept.articles);
     timer.lap("resolve");
-    let theme = match theme::Theme::load(root, &theme_name) {
+    let theme = match load::theme::Theme::load(root, &theme_name) {
         Ok(t) => Some(t),
         Err(d) => {
             diagnostics.push(d);

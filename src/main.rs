@@ -67,6 +67,15 @@ enum NewCommand {
         /// The captured article, content/articles/<id>.txt.
         file: PathBuf,
     },
+    /// Copy the built-in theme into themes/NAME to edit it (never overwriting).
+    Theme {
+        /// The theme's folder name under themes/ (`default` overrides the built-in theme).
+        #[arg(default_value = "default")]
+        name: String,
+        /// The pack's folder.
+        #[arg(long, default_value = ".")]
+        pack: PathBuf,
+    },
 }
 
 fn print_warnings(report: &Report) {
@@ -163,6 +172,23 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::New(NewCommand::Theme { name, pack }) => {
+            match briefing::scaffold::new_theme(&pack, &name) {
+                Ok((dir, files)) => {
+                    let hint = if name == "default" {
+                        "its templates now override the built-in ones".to_string()
+                    } else {
+                        format!("set `theme: {name}` in content/pack.yaml to use it")
+                    };
+                    eprintln!("wrote {files} files into {}: {hint}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::New(NewCommand::Article { file }) => match briefing::draft::draft_article(&file) {
             Ok(written) => {
                 eprintln!(

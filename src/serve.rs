@@ -372,7 +372,7 @@ fn lookup(shared: &Shared, rel: &str) -> Option<Arc<Contents>> {
         Err(d) => {
             let page = format!(
                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>template error</title></head><body><pre>{}</pre></body></html>",
-                crate::render::markdown::escape(&d.to_string())
+                crate::render::html::escape(&d.to_string())
             );
             return Some(Arc::new(Contents::Bytes(page.into_bytes())));
         }

@@ -6,6 +6,7 @@
 
 pub mod locate;
 pub mod raw;
+pub mod theme;
 pub mod yaml;
 
 use std::any::Any;

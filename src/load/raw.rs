@@ -9,6 +9,14 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
+/// Reads an optional text field: absent, YAML's `null`, or text that is
+/// empty or only white space all mean "not given". This is the one rule for
+/// every optional text field of every file, so a template's `{% if x %}`
+/// and the field being given always agree.
+fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|t| !t.trim().is_empty()))
+}
+
 /// `content/pack.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,20 +25,28 @@ pub struct RawPack {
     #[serde(deserialize_with = "text")]
     pub title: String,
     /// Subtitle.
+    #[serde(default, deserialize_with = "optional")]
     pub subtitle: Option<String>,
     /// Protective marking.
+    #[serde(default, deserialize_with = "optional")]
     pub marking: Option<String>,
     /// Author.
+    #[serde(default, deserialize_with = "optional")]
     pub author: Option<String>,
     /// As-of date.
+    #[serde(default, deserialize_with = "optional")]
     pub date: Option<String>,
     /// Language code.
+    #[serde(default, deserialize_with = "optional")]
     pub language: Option<String>,
     /// Absolute URL of the published site.
+    #[serde(default, deserialize_with = "optional")]
     pub base_url: Option<String>,
     /// Name of the theme under `themes/` (default `default`).
+    #[serde(default, deserialize_with = "optional")]
     pub theme: Option<String>,
     /// Bottom line up front, markdown.
+    #[serde(default, deserialize_with = "optional")]
     pub summary: Option<String>,
     /// Key judgments.
     #[serde(default)]
@@ -45,6 +61,7 @@ pub struct RawJudgment {
     #[serde(deserialize_with = "text")]
     pub text: String,
     /// low | moderate | high.
+    #[serde(default, deserialize_with = "optional")]
     pub confidence: Option<String>,
     /// Citations beside the text.
     #[serde(default)]
@@ -57,8 +74,10 @@ pub struct RawJudgment {
 #[serde(deny_unknown_fields)]
 pub struct RawCite {
     /// The article cited.
+    #[serde(default, deserialize_with = "optional")]
     pub article: Option<String>,
     /// A verbatim passage of it.
+    #[serde(default, deserialize_with = "optional")]
     pub quote: Option<String>,
 }
 
@@ -73,19 +92,25 @@ pub struct RawArticle {
     #[serde(deserialize_with = "text")]
     pub publisher: String,
     /// Byline.
+    #[serde(default, deserialize_with = "optional")]
     pub author: Option<String>,
     /// Publication date (a day).
     #[serde(deserialize_with = "text")]
     pub published: String,
     /// Last update.
+    #[serde(default, deserialize_with = "optional")]
     pub updated: Option<String>,
     /// Original location.
+    #[serde(default, deserialize_with = "optional")]
     pub url: Option<String>,
     /// Language.
+    #[serde(default, deserialize_with = "optional")]
     pub language: Option<String>,
     /// Admiralty grade A–F.
+    #[serde(default, deserialize_with = "optional")]
     pub reliability: Option<String>,
     /// Markdown.
+    #[serde(default, deserialize_with = "optional")]
     pub summary: Option<String>,
     /// Key points.
     #[serde(default)]
@@ -94,6 +119,7 @@ pub struct RawArticle {
     #[serde(default)]
     pub skip: Vec<String>,
     /// A paragraph starting with this ends the body.
+    #[serde(default, deserialize_with = "optional")]
     pub end_at: Option<String>,
 }
 
@@ -117,11 +143,13 @@ pub struct RawActor {
     #[serde(deserialize_with = "text")]
     pub name: String,
     /// Kind of actor.
+    #[serde(default, deserialize_with = "optional")]
     pub kind: Option<String>,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<String>,
     /// Markdown.
+    #[serde(default, deserialize_with = "optional")]
     pub summary: Option<String>,
     /// Relations to other actors.
     #[serde(default)]
@@ -156,15 +184,19 @@ pub struct RawEvent {
     #[serde(deserialize_with = "text")]
     pub title: String,
     /// A free word.
+    #[serde(default, deserialize_with = "optional")]
     pub kind: Option<String>,
     /// Where.
+    #[serde(default, deserialize_with = "optional")]
     pub location: Option<String>,
     /// reported | claimed | disputed | confirmed.
+    #[serde(default, deserialize_with = "optional")]
     pub status: Option<String>,
     /// Who took part.
     #[serde(default)]
     pub actors: Vec<RawParticipant>,
     /// Markdown.
+    #[serde(default, deserialize_with = "optional")]
     pub summary: Option<String>,
     /// Sources; at least one.
     #[serde(default)]
@@ -182,6 +214,29 @@ pub enum RawParticipant {
         /// The actor.
         actor: String,
         /// Its role.
+        #[serde(default, deserialize_with = "optional")]
         role: Option<String>,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_optional_field_is_the_same_as_an_absent_one() {
+        let parse = |yaml: &str| -> RawArticle {
+            serde_yaml::from_str(yaml).expect("a valid article summary")
+        };
+        let absent = parse("title: T\npublisher: P\npublished: 2024-01-02\n");
+        for empty in ["\"\"", "''", "'   '", "null", "~"] {
+            let given = parse(&format!(
+                "title: T\npublisher: P\npublished: 2024-01-02\nauthor: {empty}\nupdated: {empty}\nurl: {empty}\nlanguage: {empty}\nreliability: {empty}\nsummary: {empty}\nend_at: {empty}\n"
+            ));
+            assert_eq!(format!("{given:?}"), format!("{absent:?}"), "{empty}");
+        }
+        // text is kept as written
+        let kept = parse("title: T\npublisher: P\npublished: 2024-01-02\nauthor: ' A. Writer '\n");
+        assert_eq!(kept.author.as_deref(), Some(" A. Writer "));
+    }
 }

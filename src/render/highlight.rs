@@ -2,7 +2,7 @@
 //! that the theme's stylesheet decides colours for screen, dark mode and
 //! print. The syntax set is loaded on the first code block only.
 
-use super::markdown::escape;
+use super::html::escape;
 
 /// The HTML of a fenced code block in `lang`.
 #[cfg(feature = "highlight")]

@@ -3,8 +3,10 @@
 //! from the pack, one template presenting it. Nothing here reads content
 //! files or writes output; `output` does that.
 
-pub mod compiled;
+pub mod engine;
+pub mod fragments;
 pub mod highlight;
+pub mod html;
 pub mod markdown;
 pub mod pages;
 pub mod refs;
@@ -16,11 +18,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
+use crate::load::theme::Theme;
 use crate::model::Pack;
-use crate::theme::Theme;
+use crate::routes::{self, Route};
 
 /// One file of the output.
 #[derive(Debug)]
@@ -77,25 +79,10 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// The compiled templates and what every page shares.
+/// The theme's templates and what every page shares.
 pub struct Renderer {
-    tera: Tera,
-    /// The templates whose pages the built-in theme compiled into the binary
-    /// renders ([`compiled`]): those that use no template the pack overrides.
-    /// Tera renders the others.
-    compiled: std::collections::BTreeSet<String>,
+    fragments: fragments::Fragments,
     site: SiteView,
-    shared: views::SharedValues,
-}
-
-fn template_error(err: &tera::Error) -> Diagnostic {
-    let mut message = format!("in the theme's templates: {err}");
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        message.push_str(&format!("\n  caused by: {s}"));
-        source = s.source();
-    }
-    Diagnostic::general(message, None).with_help("fix the template named above (a template in the pack's themes/ folder overrides the built-in one)")
 }
 
 impl Renderer {
@@ -105,16 +92,6 @@ impl Renderer {
         pack: &Pack,
         options: &RenderOptions,
     ) -> Result<Renderer, Vec<Diagnostic>> {
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        let templates: Vec<(&str, &str)> = theme
-            .templates
-            .iter()
-            .map(|(name, (_, text))| (name.as_str(), text.as_str()))
-            .collect();
-        if let Err(err) = tera.add_raw_templates(templates) {
-            return Err(vec![template_error(&err)]);
-        }
         let base_url = options
             .base_url
             .as_ref()
@@ -130,57 +107,51 @@ impl Renderer {
             base_url,
             generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
         };
-        tera.global_context().insert("site", &site);
+        let engine = engine::Engine::new(theme, &site).map_err(|d| vec![d])?;
         Ok(Renderer {
-            tera,
-            compiled: theme
-                .templates
-                .keys()
-                .filter(|name| theme.builtin_renders(name))
-                .cloned()
-                .collect(),
+            fragments: fragments::Fragments::new(engine, pack),
             site,
-            shared: views::SharedValues::new(pack),
         })
     }
 
-    /// The values pages share (links to actors and articles, participants).
-    pub fn shared(&self) -> &views::SharedValues {
-        &self.shared
+    /// What pages share: the theme's fragments and the values made once.
+    pub fn fragments(&self) -> &fragments::Fragments {
+        &self.fragments
     }
 
-    /// Renders `context` with its template: the compiled built-in one, or
-    /// the theme's through Tera, the context's fields becoming the
-    /// template's variables.
-    pub fn page<C: compiled::Compiled>(&self, context: &C) -> Result<Vec<u8>, Diagnostic> {
-        self.page_with_room(context, 0)
+    /// What every template sees as `site`.
+    pub fn site(&self) -> &SiteView {
+        &self.site
+    }
+
+    /// Renders `page` with its route's template, its citations numbered.
+    pub fn page<T: Serialize>(&self, page: &pages::Page<'_, T>) -> Result<Vec<u8>, Diagnostic> {
+        self.page_with_room(page, 0)
     }
 
     /// As [`Renderer::page`], for a page that may take up to about `room`
     /// bytes: the room is set aside at once, so that a page of the whole
     /// pack is not grown by doubling, each step copying it and touching
     /// fresh memory. Room never written costs nothing but address space.
-    pub fn page_with_room<C: compiled::Compiled>(
+    pub fn page_with_room<T: Serialize>(
         &self,
-        context: &C,
+        page: &pages::Page<'_, T>,
         room: usize,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let out = buffers::take(room);
-        if self.compiled.contains(C::TEMPLATE) {
-            // the buffer is empty: it is valid UTF-8
-            let mut text = String::from_utf8(out).unwrap_or_default();
-            context
-                .render_compiled(&self.site, &mut text)
-                .map_err(|e| {
-                    Diagnostic::general(format!("cannot render {}: {e}", C::TEMPLATE), None)
-                })?;
-            return Ok(text.into_bytes());
-        }
-        let mut out = out;
-        let ctx = Context::from_serialize(context).map_err(|e| template_error(&e))?;
-        self.tera
-            .render_to(C::TEMPLATE, &ctx, &mut out)
-            .map_err(|e| template_error(&e))?;
+        let mut out = buffers::take(room);
+        self.fragments
+            .engine()
+            .render_into(page.route.template(), page, &mut out)?;
+        self.fragments.fill_citations(out, &page.numbers)
+    }
+
+    /// Renders `template` with `context`: a file that is not a page (the
+    /// sitemap).
+    pub fn file<C: Serialize>(&self, template: &str, context: &C) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = buffers::take(0);
+        self.fragments
+            .engine()
+            .render_into(template, context, &mut out)?;
         Ok(out)
     }
 }
@@ -310,45 +281,37 @@ pub fn render_path(
     renderer: &Renderer,
     path: &str,
 ) -> Option<Result<Vec<OutputFile>, Diagnostic>> {
-    let job = match path {
-        "index.html" => Job::Home,
-        "chronology/index.html" => Job::Chronology,
-        "actors/index.html" => Job::ActorsIndex,
-        "articles/index.html" => Job::ArticlesIndex,
-        "print/index.html" => Job::Print,
-        "pack.json" | "sitemap.xml" | "404.html" => Job::Data,
-        ".nojekyll" => {
+    let job = match Route::parse(path) {
+        Some(Route::Home) => Job::Home,
+        Some(Route::Chronology) => Job::Chronology,
+        Some(Route::Actors) => Job::ActorsIndex,
+        Some(Route::Articles) => Job::ArticlesIndex,
+        Some(Route::Print) => Job::Print,
+        Some(Route::NotFound) => Job::Data,
+        Some(Route::Actor(id)) => Job::Actor(pack.actors.iter().position(|a| a.id == id)?),
+        Some(Route::Article(id)) => Job::Article(pack.articles.iter().position(|a| a.id == id)?),
+        None if routes::DATA_FILES.contains(&path) => Job::Data,
+        None if path == routes::NO_JEKYLL => {
             return Some(Ok(vec![OutputFile {
                 path: path.to_string(),
                 contents: Contents::Bytes(Vec::new()),
             }]));
         }
-        _ => {
-            if let Some(id) = path
-                .strip_prefix("actors/")
-                .and_then(|p| p.strip_suffix("/index.html"))
-            {
-                Job::Actor(pack.actors.iter().position(|a| a.id == id)?)
-            } else if let Some(id) = path
-                .strip_prefix("articles/")
-                .and_then(|p| p.strip_suffix("/index.html"))
-            {
-                Job::Article(pack.articles.iter().position(|a| a.id == id)?)
-            } else if let Some(asset) = path
-                .strip_prefix("assets/")
+        None => {
+            if let Some(asset) = path
+                .strip_prefix(routes::ASSETS)
                 .and_then(|a| theme.assets.get(a))
             {
                 return Some(Ok(vec![OutputFile {
                     path: path.to_string(),
                     contents: Contents::Bytes(asset.to_vec()),
                 }]));
-            } else {
-                let s = pack.static_files.iter().find(|s| s.output_path == path)?;
-                return Some(Ok(vec![OutputFile {
-                    path: path.to_string(),
-                    contents: Contents::Copy(s.source.clone()),
-                }]));
             }
+            let s = pack.static_files.iter().find(|s| s.output_path == path)?;
+            return Some(Ok(vec![OutputFile {
+                path: path.to_string(),
+                contents: Contents::Copy(s.source.clone()),
+            }]));
         }
     };
     Some(job.run(pack, renderer, options))
@@ -441,7 +404,7 @@ pub fn render(
         .assets
         .iter()
         .map(|(path, bytes)| OutputFile {
-            path: format!("assets/{path}"),
+            path: format!("{}{path}", routes::ASSETS),
             contents: Contents::Bytes(bytes.to_vec()),
         })
         .collect();
@@ -450,13 +413,13 @@ pub fn render(
         contents: Contents::Copy(s.source.clone()),
     }));
     extra.push(OutputFile {
-        path: ".nojekyll".to_string(),
+        path: routes::NO_JEKYLL.to_string(),
         contents: Contents::Bytes(Vec::new()),
     });
     for file in extra {
         sink.accept(&file).map_err(RenderError::Output)?;
     }
     // the shared values are many small pieces: free them alongside
-    crate::drop_in_background(renderer);
+    crate::background::drop_in_background(renderer);
     Ok(pages.into_inner())
 }

@@ -1,7 +1,14 @@
-//! A page's references (SPEC §4): citations are numbered in the order the
-//! page shows them, the same passage keeps its number, and the page ends with
-//! the list — article, publisher, date, the paragraph on the article page and
-//! the original with a URL text fragment.
+//! A page's links and references. Links to other pages are made relative to
+//! the page from the site's route table ([`crate::routes`]). Citations are
+//! numbered in the order the page shows them, the same passage keeping its
+//! number; the page ends with the list (article, publisher, date, the
+//! paragraph on the article page and the original with a URL text fragment;
+//! see the README, *Links and citations in markdown*).
+//!
+//! HTML made for a page, or shared between pages, holds a citation as a
+//! placeholder naming the citation ([`push_placeholder`]); when the page is
+//! written, each becomes the theme's marker with the page's number for it
+//! ([`super::fragments::Fragments::fill_citations`]).
 
 use std::fmt::Write as _;
 
@@ -9,8 +16,7 @@ use serde::Serialize;
 
 use crate::model::{CitationId, Pack, Target};
 
-use super::markdown::escape;
-use super::views::SharedValues;
+use crate::routes;
 
 /// One entry of a page's reference list.
 #[derive(Debug, Serialize)]
@@ -38,23 +44,21 @@ pub struct RefView<'p> {
 /// Numbers the citations of one page.
 pub struct PageRefs<'p> {
     pack: &'p Pack,
-    shared: &'p SharedValues,
     depth: usize,
     root: String,
     order: Vec<CitationId>,
-    numbers: rustc_hash::FxHashMap<CitationId, usize>,
+    numbers: Numbers,
     /// Links go to the site's pages, or stay inside one document (print).
     document: bool,
 }
 
 impl<'p> PageRefs<'p> {
     /// References for a page `depth` folders below the site root.
-    pub fn new(pack: &'p Pack, shared: &'p SharedValues, depth: usize) -> Self {
+    pub fn new(pack: &'p Pack, depth: usize) -> Self {
         PageRefs {
             pack,
-            shared,
             depth,
-            root: super::markdown::root(depth),
+            root: routes::root(depth),
             order: Vec::new(),
             numbers: Default::default(),
             document: false,
@@ -62,16 +66,20 @@ impl<'p> PageRefs<'p> {
     }
 
     /// References for the print document, where every link stays inside it.
-    pub fn for_document(pack: &'p Pack, shared: &'p SharedValues, depth: usize) -> Self {
+    pub fn for_document(pack: &'p Pack, depth: usize) -> Self {
         PageRefs {
             document: true,
-            ..PageRefs::new(pack, shared, depth)
+            ..PageRefs::new(pack, depth)
         }
     }
 
-    /// The values shared between pages.
-    pub fn shared(&self) -> &'p SharedValues {
-        self.shared
+    /// Fresh references with the links of this page: for HTML made once
+    /// and shown on every page of this link style.
+    pub fn same_links(&self) -> PageRefs<'p> {
+        PageRefs {
+            document: self.document,
+            ..PageRefs::new(self.pack, self.depth)
+        }
     }
 
     /// Which of the shared values' link styles this page's links take:
@@ -98,21 +106,18 @@ impl<'p> PageRefs<'p> {
 
     /// Appends the link from this page to `target` to `out`.
     pub fn push_href(&self, out: &mut String, target: Target) {
-        let (prefix, id, suffix) = super::markdown::target_path(self.pack, target);
         if self.document {
-            let kind = match target {
-                Target::Actor(_) => "#actor-",
-                Target::Event(_) => "#event-",
-                Target::Article(_) => "#article-",
+            let (kind, id) = match target {
+                Target::Actor(i) => ("#actor-", &self.pack.actors[i].id),
+                Target::Event(i) => ("#event-", &self.pack.events[i].id),
+                Target::Article(i) => ("#article-", &self.pack.articles[i].id),
             };
             out.push_str(kind);
             out.push_str(id);
             return;
         }
         out.push_str(&self.root);
-        out.push_str(prefix);
-        out.push_str(id);
-        out.push_str(suffix);
+        routes::push_target_path(out, self.pack, target);
     }
 
     /// The relative path from this page to the site root.
@@ -130,36 +135,41 @@ impl<'p> PageRefs<'p> {
         })
     }
 
-    /// Appends the inline marker of citation `id` to `out`: a superscript
-    /// number linking to its entry in the list.
-    pub fn push_marker(&mut self, out: &mut String, id: CitationId) {
-        let n = self.number(id).to_string();
-        for piece in [
-            "<sup class=\"cite\"><a href=\"#ref-",
-            &n,
-            "\" aria-label=\"reference ",
-            &n,
-            "\">",
-            &n,
-            "</a></sup>",
-        ] {
-            out.push_str(piece);
+    /// Numbers citations `ids`, in order, on this page: the citations of
+    /// HTML made once and shown on many pages, which the page shows here.
+    pub fn number_all(&mut self, ids: &[CitationId]) {
+        for &id in ids {
+            self.number(id);
         }
+    }
+
+    /// Appends the placeholder of citation `id` to `out`, numbering it on
+    /// this page.
+    pub fn push_cite(&mut self, out: &mut String, id: CitationId) {
+        self.number(id);
+        push_placeholder(out, id);
     }
 
     /// The markers of several citations, side by side.
-    pub fn markers(&mut self, ids: &[CitationId]) -> super::markdown::Html {
-        let mut out = String::with_capacity(80 * ids.len());
+    pub fn markers(&mut self, ids: &[CitationId]) -> super::html::Html {
+        let mut out = String::with_capacity(16 * ids.len());
         for &id in ids {
-            self.push_marker(&mut out, id);
+            self.push_cite(&mut out, id);
         }
-        super::markdown::Html(out)
+        super::html::Html(out)
     }
 
-    /// The reference list, in number order.
-    pub fn into_list(self) -> Vec<RefView<'p>> {
+    /// The citations in the order they were numbered (from 1).
+    pub fn order(&self) -> &[CitationId] {
+        &self.order
+    }
+
+    /// The reference list, in number order, and the number of each
+    /// citation, for the page's placeholders.
+    pub fn finish(self) -> (Vec<RefView<'p>>, Numbers) {
         let pack = self.pack;
-        self.order
+        let list = self
+            .order
             .iter()
             .enumerate()
             .map(|(i, &id)| {
@@ -195,8 +205,32 @@ impl<'p> PageRefs<'p> {
                     original: original.as_deref(),
                 }
             })
-            .collect()
+            .collect();
+        (list, self.numbers)
     }
+}
+
+/// The number of each citation on a page.
+pub type Numbers = rustc_hash::FxHashMap<CitationId, usize>;
+
+/// The character that opens a citation's placeholder in HTML made by the
+/// build; [`PLACEHOLDER_CLOSE`] closes it, the citation's index between.
+pub const PLACEHOLDER_OPEN: char = '\u{E002}';
+
+/// The character that closes a citation's placeholder.
+pub const PLACEHOLDER_CLOSE: char = '\u{E003}';
+
+/// Appends the placeholder of citation `id` to `out`.
+pub fn push_placeholder(out: &mut String, id: CitationId) {
+    out.push(PLACEHOLDER_OPEN);
+    let mut digits = itoa_buffer();
+    out.push_str(digits.format(id));
+    out.push(PLACEHOLDER_CLOSE);
+}
+
+/// A buffer to write a number into without the formatting machinery.
+fn itoa_buffer() -> itoa::Buffer {
+    itoa::Buffer::new()
 }
 
 /// Percent-encodes `text` for a `#:~:text=` fragment (where `-`, `,` and `&`
@@ -214,11 +248,6 @@ pub fn text_fragment(text: &str) -> String {
         }
     }
     out
-}
-
-/// Escaped HTML of plain text (for inline renderings).
-pub fn text(t: &str) -> String {
-    escape(t)
 }
 
 #[cfg(test)]

@@ -1,133 +1,95 @@
 //! The pieces page contexts are made of: what a template sees of an actor,
 //! an event, an article or a paragraph. Built from the resolved pack, with
-//! links already made relative to the page being rendered.
+//! links made relative to the page being rendered; the markup inside them
+//! (mentions, links, cited passages, event cards) comes from the theme's
+//! partials, through [`Fragments`].
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use pulldown_cmark_escape::{FmtWriter, StrWrite, escape_html};
 use serde::Serialize;
 
-use crate::model::{Actor, Article, Citer, Event, Pack, Target};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Article, Citer, Event, Inline, Pack, RichText, Target};
 
-pub use super::markdown::Html;
-
-use super::markdown::{escape_into, fill, target_name};
+use super::fragments::{Card, Fragments, LINK_STYLES};
+use super::html::{Html, escape_into};
 use super::refs::PageRefs;
 
-/// A link to an actor, as templates see it: `id`, `name`, `kind` and
-/// `href`. Shared between pages (see [`SharedValues`]).
-pub type ActorLink = Arc<ActorLinkView>;
-
-/// The fields of an [`ActorLink`].
-#[derive(Debug, Serialize)]
-pub struct ActorLinkView {
-    /// The actor's id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// Its kind.
-    pub kind: String,
-    /// Relative link to its page (or its part of the print document).
-    pub href: String,
-}
-
-/// An actor in an event, with its role.
-#[derive(Debug, Serialize)]
-pub struct Participant {
-    /// The actor.
-    pub actor: ActorLink,
-    /// Its role ("involved" when the event names none).
-    pub role: String,
-}
-
-/// An event as shown in a list.
-#[derive(Debug, Serialize)]
-pub struct EventView<'p> {
-    /// Id (the chronology anchor).
-    pub id: &'p str,
-    /// Relative link to its chronology entry.
-    pub href: String,
-    /// The date as shown ("late January 2024").
-    pub date: &'p str,
-    /// The date as written.
-    pub date_source: &'p str,
-    /// The year it starts in, for grouping.
-    pub year: i32,
-    /// Title.
-    pub title: &'p str,
-    /// Kind.
-    pub kind: Option<&'p str>,
-    /// Location.
-    pub location: Option<&'p str>,
-    /// Status.
-    pub status: Option<&'p str>,
-    /// Participants: `actor` (a link) and `role`.
-    pub actors: Arc<[Participant]>,
-    /// Summary HTML.
-    pub summary: Option<Html>,
-    /// Citation markers HTML.
-    pub cites: Html,
-}
-
-/// A link to an article with its source line, as templates see it: `id`,
-/// `title`, `publisher`, `date` and `href`. Shared between pages (see
-/// [`SharedValues`]).
-pub type ArticleLink = Arc<ArticleLinkView>;
-
-/// The fields of an [`ArticleLink`].
-#[derive(Debug, Serialize)]
-pub struct ArticleLinkView {
-    /// The article's id.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// Its publisher.
-    pub publisher: String,
-    /// Its publication date, for display.
-    pub date: String,
-    /// Relative link to its page (or its part of the print document).
-    pub href: String,
-}
-
-/// Values that many pages show alike (the link to an actor or an article,
-/// the participants of an event), made once per build and link style, then
-/// shared by reference count: each further page takes one without copying
-/// or rebuilding it.
-pub struct SharedValues {
-    actor_links: Vec<PerStyle<ActorLinkView>>,
-    article_links: Vec<PerStyle<ArticleLinkView>>,
-    participants: Vec<PerStyle<[Participant]>>,
-}
-
-/// One value for each link style of [`PageRefs::link_style`].
-type PerStyle<T> = [OnceLock<Arc<T>>; 4];
-
-impl SharedValues {
-    /// Room for the values of `pack`, made as pages first need them.
-    pub fn new(pack: &Pack) -> SharedValues {
-        SharedValues {
-            actor_links: room(pack.actors.len()),
-            article_links: room(pack.articles.len()),
-            participants: room(pack.events.len()),
-        }
-    }
-}
-
-fn room<T: ?Sized>(n: usize) -> Vec<PerStyle<T>> {
-    (0..n).map(|_| Default::default()).collect()
-}
-
-/// The value in `slot` for the links of `refs`, made by `make` the first time.
-fn shared<T: ?Sized>(
-    slot: Option<&PerStyle<T>>,
+/// A value made once per link style and shared by every page of that style
+/// that shows it (see [`Fragments`]); made on the spot for other pages.
+fn shared(
+    slot: Option<&super::fragments::PerStyle<tera::Value>>,
     refs: &PageRefs<'_>,
-    make: impl FnOnce() -> Arc<T>,
-) -> Arc<T> {
+    make: impl FnOnce() -> tera::Value,
+) -> tera::Value {
     match (slot, refs.link_style()) {
-        (Some(values), Some(style)) => Arc::clone(values[style].get_or_init(make)),
+        (Some(values), Some(style)) => values[style].get_or_init(make).clone(),
         _ => make(),
     }
+}
+
+/// What templates see of a link to an actor.
+#[derive(Debug, Serialize)]
+struct ActorLinkView<'p> {
+    /// The actor's id.
+    id: &'p str,
+    /// Its name.
+    name: &'p str,
+    /// Its kind.
+    kind: &'p str,
+    /// Relative link to its page (or its part of the print document).
+    href: String,
+}
+
+/// What templates see of a link to an article, with its source line.
+#[derive(Debug, Serialize)]
+struct ArticleLinkView<'p> {
+    /// The article's id.
+    id: &'p str,
+    /// Its title.
+    title: &'p str,
+    /// Its publisher.
+    publisher: &'p str,
+    /// Its publication date, for display.
+    date: &'p str,
+    /// Relative link to its page (or its part of the print document).
+    href: String,
+}
+
+/// A link to an actor, as templates see it: `id`, `name`, `kind` and
+/// `href`. Made once per link style and shared.
+pub type ActorLink = tera::Value;
+
+/// A link to an article, as templates see it: `id`, `title`, `publisher`,
+/// `date` and `href`. Made once per link style and shared.
+pub type ArticleLink = tera::Value;
+
+/// Link to an actor from the page of `refs`.
+pub fn actor_link(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -> ActorLink {
+    shared(fr.actor_links.get(i), refs, || {
+        let a = &pack.actors[i];
+        tera::Value::from_serializable(&ActorLinkView {
+            id: &a.id,
+            name: &a.name,
+            kind: &a.kind,
+            href: refs.href(Target::Actor(i)),
+        })
+    })
+}
+
+/// Link to an article from the page of `refs`.
+pub fn article_link(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -> ArticleLink {
+    shared(fr.article_links.get(i), refs, || {
+        let a = &pack.articles[i];
+        tera::Value::from_serializable(&ArticleLinkView {
+            id: &a.id,
+            title: &a.title,
+            publisher: &a.publisher,
+            date: &a.published_shown,
+            href: refs.href(Target::Article(i)),
+        })
+    })
 }
 
 /// A link to anything that can be linked.
@@ -139,33 +101,6 @@ pub struct Link {
     pub href: String,
     /// What it is: actor, event, article or pack.
     pub kind: &'static str,
-}
-
-/// Link to an actor from the page of `refs`.
-pub fn actor_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ActorLink {
-    shared(refs.shared().actor_links.get(i), refs, || {
-        let a: &Actor = &pack.actors[i];
-        Arc::new(ActorLinkView {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            kind: a.kind.clone(),
-            href: refs.href(Target::Actor(i)),
-        })
-    })
-}
-
-/// Link to an article from the page of `refs`.
-pub fn article_link(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> ArticleLink {
-    shared(refs.shared().article_links.get(i), refs, || {
-        let a: &Article = &pack.articles[i];
-        Arc::new(ArticleLinkView {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            publisher: a.publisher.clone(),
-            date: a.published_shown.clone(),
-            href: refs.href(Target::Article(i)),
-        })
-    })
 }
 
 /// Link to whatever cites an article.
@@ -194,11 +129,129 @@ pub fn citer_link(pack: &Pack, citer: Citer, refs: &PageRefs<'_>) -> Link {
     }
 }
 
-/// An event as shown in lists, its citations numbered on the page.
-pub fn event_view<'p>(pack: &'p Pack, i: usize, refs: &mut PageRefs<'_>) -> EventView<'p> {
+/// The name shown for `target`.
+pub fn target_name(pack: &Pack, target: Target) -> &str {
+    match target {
+        Target::Actor(i) => &pack.actors[i].name,
+        Target::Article(i) => &pack.articles[i].title,
+        Target::Event(i) => &pack.events[i].title,
+    }
+}
+
+/// The HTML of `text` for one page: `[[links]]` through the theme's link
+/// partial, relative to the page, and citations as placeholders numbered
+/// on the page.
+pub fn fill(
+    text: &RichText,
+    pack: &Pack,
+    fr: &Fragments,
+    refs: &mut PageRefs<'_>,
+) -> Result<Html, Diagnostic> {
+    let html = text
+        .html
+        .get_or_init(|| super::markdown::to_html(&text.markdown));
+    if text.inlines.is_empty() {
+        return Ok(Html(html.clone()));
+    }
+    let mut out = String::with_capacity(html.len() + 64 * text.inlines.len());
+    let mut rest = html.as_str();
+    while let Some(open) = rest.find('\u{E000}') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + '\u{E000}'.len_utf8()..];
+        let Some(close) = after.find('\u{E001}') else {
+            rest = after;
+            continue;
+        };
+        let n: Option<usize> = after[..close].parse().ok();
+        rest = &after[close + '\u{E001}'.len_utf8()..];
+        match n.and_then(|n| text.inlines.get(n)) {
+            Some(Inline::Link {
+                target,
+                text: shown,
+            }) => {
+                let shown = shown
+                    .as_deref()
+                    .unwrap_or_else(|| target_name(pack, *target));
+                let href = refs.href(*target);
+                out.push_str(&fr.link(*target, &href, refs.link_style(), shown)?);
+            }
+            Some(Inline::Cite(id)) => {
+                // a reference number sits against the word it supports
+                let kept = out.trim_end_matches([' ', '\n']).len();
+                out.truncate(kept);
+                refs.push_cite(&mut out, *id);
+            }
+            None => {}
+        }
+    }
+    out.push_str(rest);
+    Ok(Html(out))
+}
+
+/// An event as templates see it, inside a card and in lists.
+#[derive(Debug, Serialize)]
+struct EventView<'p> {
+    /// Id (the chronology anchor).
+    id: &'p str,
+    /// Relative link to its chronology entry.
+    href: String,
+    /// The date as shown ("late January 2024").
+    date: &'p str,
+    /// The date as written.
+    date_source: &'p str,
+    /// The year it starts in, for grouping.
+    year: i32,
+    /// Title.
+    title: &'p str,
+    /// Kind.
+    kind: Option<&'p str>,
+    /// Location.
+    location: Option<&'p str>,
+    /// Status.
+    status: Option<&'p str>,
+    /// Participants: `actor` (a link) and `role`.
+    actors: tera::Value,
+    /// Summary HTML.
+    summary: Option<Html>,
+    /// Citation markers HTML.
+    cites: Html,
+}
+
+/// An actor in an event, with its role.
+#[derive(Debug, Serialize)]
+struct Participant {
+    /// The actor.
+    actor: ActorLink,
+    /// Its role ("involved" when the event names none).
+    role: String,
+}
+
+/// The values of event `i` for the page of `refs`.
+fn event_view<'p>(
+    pack: &'p Pack,
+    fr: &Fragments,
+    i: usize,
+    refs: &mut PageRefs<'_>,
+) -> Result<EventView<'p>, Diagnostic> {
     let e: &Event = &pack.events[i];
-    let summary = e.summary.as_ref().map(|s| fill(s, pack, refs));
-    EventView {
+    let cites = refs.markers(&e.cites);
+    let summary = e
+        .summary
+        .as_ref()
+        .map(|s| fill(s, pack, fr, refs))
+        .transpose()?;
+    let actors = shared(fr.participants.get(i), refs, || {
+        let list: Vec<Participant> = e
+            .actors
+            .iter()
+            .map(|(a, role)| Participant {
+                actor: actor_link(pack, fr, *a, refs),
+                role: role.clone(),
+            })
+            .collect();
+        tera::Value::from_serializable(&list)
+    });
+    Ok(EventView {
         id: &e.id,
         href: refs.href(Target::Event(i)),
         date: &e.date_shown,
@@ -208,107 +261,205 @@ pub fn event_view<'p>(pack: &'p Pack, i: usize, refs: &mut PageRefs<'_>) -> Even
         kind: e.kind.as_deref(),
         location: e.location.as_deref(),
         status: e.status.as_deref(),
-        actors: shared(refs.shared().participants.get(i), refs, || {
-            e.actors
-                .iter()
-                .map(|(a, role)| Participant {
-                    actor: actor_link(pack, *a, refs),
-                    role: role.clone(),
-                })
-                .collect()
-        }),
+        actors,
         summary,
-        cites: refs.markers(&e.cites),
-    }
+        cites,
+    })
 }
 
-/// How to show one body paragraph.
-pub struct ParagraphStyle<'a> {
-    /// Ranges to mark as cited passages.
-    pub marks: &'a [Range<usize>],
-    /// Link mentions to actor pages.
-    pub link_mentions: bool,
+/// How a list shows its events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// With a card whose title is plain text (the chronology, where the
+    /// card is the event's entry).
+    Card,
+    /// With a card whose title links to the chronology.
+    LinkedCard,
+    /// The values alone, for a template that lays the event out itself.
+    Values,
+}
+
+/// Event `i` as lists show it: its values as templates see them and, as
+/// `entry` asks, `card`, the HTML of `partials/event.html`. Made once per
+/// link style and shared; the event's citations are numbered on the page of
+/// `refs`.
+pub fn event_entry(
+    pack: &Pack,
+    fr: &Fragments,
+    i: usize,
+    refs: &mut PageRefs<'_>,
+    entry: Entry,
+) -> Result<tera::Value, Diagnostic> {
+    let make = |refs: &mut PageRefs<'_>| -> Result<tera::Value, Diagnostic> {
+        #[derive(Serialize)]
+        struct CardContext<'a, 'p> {
+            event: &'a EventView<'p>,
+            link_title: bool,
+            root: &'a str,
+        }
+        #[derive(Serialize)]
+        struct WithCard<'a, 'p> {
+            #[serde(flatten)]
+            event: &'a EventView<'p>,
+            card: Html,
+        }
+        let event = event_view(pack, fr, i, refs)?;
+        if entry == Entry::Values {
+            return Ok(tera::Value::from_serializable(&event));
+        }
+        let card = fr.event_card(&CardContext {
+            event: &event,
+            link_title: entry == Entry::LinkedCard,
+            root: refs.root(),
+        })?;
+        Ok(tera::Value::from_serializable(&WithCard {
+            event: &event,
+            card: Html(card),
+        }))
+    };
+    let (Some(slots), Some(style)) = (fr.cards.get(i), refs.link_style()) else {
+        return make(refs);
+    };
+    let slot = &slots[style + entry as usize * LINK_STYLES];
+    let card = match slot.get() {
+        Some(card) => card,
+        None => {
+            let mut own = refs.same_links();
+            let value = make(&mut own)?;
+            slot.get_or_init(|| Card {
+                value,
+                cites: Arc::from(own.order()),
+            })
+        }
+    };
+    refs.number_all(&card.cites);
+    Ok(card.value.clone())
+}
+
+/// A key judgment or a key point, as templates see it.
+#[derive(Debug, Serialize)]
+pub struct JudgmentView {
+    /// Its text.
+    pub text: Html,
+    /// low, moderate or high (judgments only).
+    pub confidence: Option<String>,
+    /// The markers of its structured citations.
+    pub cites: Html,
+}
+
+/// The pack's key judgments for the page of `refs`.
+pub fn key_judgments(
+    pack: &Pack,
+    fr: &Fragments,
+    refs: &mut PageRefs<'_>,
+) -> Result<Vec<JudgmentView>, Diagnostic> {
+    pack.key_judgments
+        .iter()
+        .map(|k| {
+            Ok(JudgmentView {
+                text: fill(&k.text, pack, fr, refs)?,
+                confidence: k.confidence.clone(),
+                cites: refs.markers(&k.cites),
+            })
+        })
+        .collect()
+}
+
+/// The key points of article `i` for the page of `refs`.
+pub fn key_points(
+    pack: &Pack,
+    fr: &Fragments,
+    i: usize,
+    refs: &mut PageRefs<'_>,
+) -> Result<Vec<JudgmentView>, Diagnostic> {
+    pack.articles[i]
+        .key_points
+        .iter()
+        .map(|k| {
+            Ok(JudgmentView {
+                text: fill(&k.text, pack, fr, refs)?,
+                confidence: None,
+                cites: refs.markers(&k.cites),
+            })
+        })
+        .collect()
+}
+
+/// One side of a relation, as templates see it.
+#[derive(Debug, Serialize)]
+pub struct RelationView {
+    /// The wording on this side ("member of", "has member").
+    pub wording: &'static str,
+    /// The relation type as written.
+    pub kind: String,
+    /// The actor on the other side.
+    pub other: ActorLink,
+    /// The markers of its citations.
+    pub cites: Html,
+}
+
+/// The relations of actor `i` for the page of `refs`.
+pub fn relations(
+    pack: &Pack,
+    fr: &Fragments,
+    i: usize,
+    refs: &mut PageRefs<'_>,
+) -> Vec<RelationView> {
+    pack.actors[i]
+        .relations
+        .iter()
+        .map(|r| RelationView {
+            wording: r.wording,
+            kind: r.kind.clone(),
+            other: actor_link(pack, fr, r.other, refs),
+            cites: refs.markers(&r.cites),
+        })
+        .collect()
 }
 
 /// Paragraphs up to this many bytes are shown whole in mention excerpts.
 const SHORT_PARAGRAPH: usize = 280;
 
 /// The excerpt of paragraph `n` (from 1) of `article` that shows where
-/// `actor` is mentioned: the sentence holding the first mention (the whole
-/// paragraph when it is short), with the actor's name highlighted.
-///
-/// An actor page shows thousands of these: each is written straight into
-/// the page when the template shows it, never held as a string of its own.
-#[derive(Debug, Clone, Copy)]
-pub struct MentionExcerpt<'p> {
-    article: &'p Article,
+/// actor `actor` is mentioned, for the actor's own page: the sentence
+/// holding the first mention (the whole paragraph when it is short), with
+/// each mention of the actor marked by the theme's mention partial.
+pub fn mention_excerpt(
+    pack: &Pack,
+    fr: &Fragments,
+    article: &Article,
     n: usize,
     actor: usize,
-}
-
-/// The excerpt of paragraph `n` (from 1) of `article` mentioning `actor`.
-pub fn mention_excerpt(article: &Article, n: usize, actor: usize) -> MentionExcerpt<'_> {
-    MentionExcerpt { article, n, actor }
-}
-
-impl MentionExcerpt<'_> {
-    /// Writes the excerpt's HTML to `out`.
-    fn write<W: StrWrite>(&self, mut out: W) -> Result<(), W::Error> {
-        let text = &self.article.paragraphs[self.n - 1];
-        let mentions = || {
-            self.article.mentions[self.n - 1]
-                .iter()
-                .filter(|m| m.actor == self.actor)
-                .map(|m| &m.range)
-        };
-        let (mut start, mut end) = (0, text.len());
-        if let Some(first) = mentions().next().filter(|_| text.len() > SHORT_PARAGRAPH) {
-            start = sentence_start(text, first.start);
-            end = sentence_end(text, first.end);
-        }
-        if start > 0 {
-            out.write_str("… ")?;
-        }
-        let mut at = start;
-        for m in mentions().filter(|m| m.start >= start && m.end <= end) {
-            escape_html(&mut out, &text[at..m.start])?;
-            out.write_str("<strong class=\"mention\">")?;
-            escape_html(&mut out, &text[m.start..m.end])?;
-            out.write_str("</strong>")?;
-            at = m.end;
-        }
-        escape_html(&mut out, &text[at..end])?;
-        if end < text.len() {
-            out.write_str(" …")?;
-        }
-        Ok(())
+    refs: &PageRefs<'_>,
+) -> Result<Html, Diagnostic> {
+    let text = &article.paragraphs[n - 1];
+    let mentions = || {
+        article.mentions[n - 1]
+            .iter()
+            .filter(|m| m.actor == actor)
+            .map(|m| &m.range)
+    };
+    let (mut start, mut end) = (0, text.len());
+    if let Some(first) = mentions().next().filter(|_| text.len() > SHORT_PARAGRAPH) {
+        start = sentence_start(text, first.start);
+        end = sentence_end(text, first.end);
     }
-}
-
-impl std::fmt::Display for MentionExcerpt<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.write(FmtWriter(f))
+    let mut out = String::with_capacity(end - start + 64);
+    if start > 0 {
+        out.push_str("… ");
     }
-}
-
-/// The compiled theme writes it straight into the page.
-impl askama::FastWritable for MentionExcerpt<'_> {
-    fn write_into(
-        &self,
-        dest: &mut dyn std::fmt::Write,
-        _: &dyn askama::Values,
-    ) -> askama::Result<()> {
-        Ok(self.write(FmtWriter(dest))?)
+    let link = actor_link(pack, fr, actor, refs);
+    let mut at = start;
+    for m in mentions().filter(|m| m.start >= start && m.end <= end) {
+        escape_into(&mut out, &text[at..m.start]);
+        out.push_str(&fr.mention(actor, &link, None, None, &text[m.start..m.end])?);
+        at = m.end;
     }
-}
-
-impl Serialize for MentionExcerpt<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut html = String::with_capacity(SHORT_PARAGRAPH + 64);
-        // writing to a String cannot fail
-        let _ = self.write(&mut html);
-        Html(html).serialize(serializer)
+    escape_into(&mut out, &text[at..end]);
+    if end < text.len() {
+        out.push_str(" …");
     }
+    Ok(Html(out))
 }
 
 /// Where the sentence holding byte `at` starts.
@@ -342,14 +493,24 @@ fn sentence_end(text: &str, at: usize) -> usize {
     text.len()
 }
 
-/// The HTML of paragraph `n` (from 1) of `article`, with mentions linked or
-/// marked and cited passages marked.
+/// How to show one body paragraph.
+pub struct ParagraphStyle<'a> {
+    /// Ranges to mark as cited passages.
+    pub marks: &'a [Range<usize>],
+    /// Link mentions to actor pages.
+    pub link_mentions: bool,
+}
+
+/// The HTML of paragraph `n` (from 1) of `article`: mentions linked through
+/// the theme's mention partial, cited passages through its passage partial.
 pub fn paragraph_html(
+    pack: &Pack,
+    fr: &Fragments,
     article: &Article,
     n: usize,
     refs: &PageRefs<'_>,
     style: &ParagraphStyle<'_>,
-) -> Html {
+) -> Result<Html, Diagnostic> {
     let text = &article.paragraphs[n - 1];
     let mentions = &article.mentions[n - 1];
     // cut points: every mark and mention boundary
@@ -363,8 +524,8 @@ pub fn paragraph_html(
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
-    // room for the text and the markup around its marks and mentions
-    let markup = 24 * style.marks.len() + (40 + 2 * refs.root().len() + 40) * mentions.len();
+    // room for the text and the markup around its mentions
+    let markup = (40 + 2 * refs.root().len() + 40) * mentions.len();
     let mut out = String::with_capacity(text.len() + text.len() / 16 + markup);
     // most captured paragraphs are one line: then no segment needs its line
     // breaks turned into spaces
@@ -376,38 +537,48 @@ pub fn paragraph_html(
             push_line(out, segment);
         }
     };
-    let mut in_mark = false;
+    let mut href = String::new();
+    // the HTML of the cited passage being written, when one is
+    let mut passage: Option<String> = None;
     for w in cuts.windows(2) {
         let (start, end) = (w[0], w[1]);
         let marked = style.marks.iter().any(|r| r.start <= start && end <= r.end);
-        // one <mark> per run of cited text, around the mentions inside it
-        if marked != in_mark {
-            out.push_str(if marked {
-                "<mark class=\"cited\">"
-            } else {
-                "</mark>"
-            });
-            in_mark = marked;
+        // one passage per run of cited text, around the mentions inside it
+        match (marked, passage.take()) {
+            (true, None) => passage = Some(String::with_capacity(256)),
+            (true, Some(open)) => passage = Some(open),
+            (false, Some(done)) => out.push_str(&fr.passage(&done)?),
+            (false, None) => {}
         }
+        let into = passage.as_mut().unwrap_or(&mut out);
         match mentions
             .iter()
             .find(|m| m.range.start <= start && end <= m.range.end)
         {
             Some(m) if style.link_mentions => {
-                // ids and the root path hold nothing to escape
-                out.push_str("<a class=\"mention\" href=\"");
-                refs.push_href(&mut out, Target::Actor(m.actor));
-                out.push_str("\">");
-                push(&mut out, &text[start..end]);
-                out.push_str("</a>");
+                href.clear();
+                refs.push_href(&mut href, Target::Actor(m.actor));
+                let link = actor_link(pack, fr, m.actor, refs);
+                let shown = if one_line {
+                    std::borrow::Cow::Borrowed(&text[start..end])
+                } else {
+                    std::borrow::Cow::Owned(text[start..end].replace('\n', " "))
+                };
+                into.push_str(&fr.mention(
+                    m.actor,
+                    &link,
+                    Some(&href),
+                    refs.link_style(),
+                    &shown,
+                )?);
             }
-            _ => push(&mut out, &text[start..end]),
+            _ => push(into, &text[start..end]),
         }
     }
-    if in_mark {
-        out.push_str("</mark>");
+    if let Some(done) = passage {
+        out.push_str(&fr.passage(&done)?);
     }
-    Html(out)
+    Ok(Html(out))
 }
 
 /// Appends `text` escaped, its line breaks as spaces.

@@ -255,12 +255,16 @@ fn axe_finds_no_serious_accessibility_problems() {
     let Some(mut b) = browser() else { return };
     let axe_path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/node_modules/axe-core/axe.min.js");
-    let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|_| {
-        panic!(
+    let Ok(axe) = std::fs::read_to_string(&axe_path) else {
+        let missing = format!(
             "{} is missing: run `npm ci --prefix tools`",
             axe_path.display()
-        )
-    });
+        );
+        // as for a missing browser: CI must have it, elsewhere it is skipped
+        assert!(std::env::var_os("CI").is_none(), "{missing}");
+        eprintln!("skipped: {missing}");
+        return;
+    };
     for width in [390, 1280] {
         b.viewport(width);
         for page in PAGE_KINDS {

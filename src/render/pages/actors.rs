@@ -4,19 +4,17 @@
 
 use serde::Serialize;
 
-use super::super::compiled::compiled_page;
-
-use super::super::markdown::fill;
+use super::super::html::Html;
 use super::super::refs::PageRefs;
-use super::super::views::Html;
 use super::super::views::{
-    ActorLink, ArticleLink, EventView, MentionExcerpt, actor_link, article_link, event_view,
-    mention_excerpt,
+    ActorLink, ArticleLink, Entry as EventEntry, RelationView, actor_link, article_link,
+    event_entry, fill, mention_excerpt, relations,
 };
 use super::super::{Contents, OutputFile, Renderer};
 use super::{Page, actors_by_kind, kind_label};
 use crate::diagnostics::Diagnostic;
 use crate::model::Pack;
+use crate::routes::Route;
 
 #[derive(Serialize)]
 struct Entry {
@@ -39,11 +37,10 @@ struct Index {
     groups: Vec<Group>,
 }
 
-compiled_page!(ActorsHtml<'p>, "actors.html", Page<'p, Index>);
-
 /// Renders `actors/index.html`.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let refs = PageRefs::new(pack, renderer.shared(), 1);
+    let fr = renderer.fragments();
+    let refs = PageRefs::new(pack, Route::Actors.depth());
     let groups = actors_by_kind(pack)
         .into_iter()
         .map(|(kind, members)| {
@@ -54,7 +51,7 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
                     let mut articles: Vec<usize> = a.mentions.iter().map(|(art, _)| *art).collect();
                     articles.dedup();
                     Entry {
-                        link: actor_link(pack, i, &refs),
+                        link: actor_link(pack, fr, i, &refs),
                         aliases: a.aliases.clone(),
                         events: a.events.len(),
                         mentions: a.mentions.len(),
@@ -69,56 +66,42 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
             }
         })
         .collect();
-    let page = Page::new(
-        "actors",
-        "Actors",
-        "actors/index.html",
-        refs,
-        Index { groups },
-    );
+    let page = Page::new(Route::Actors, "Actors", refs, Index { groups });
     Ok(vec![OutputFile {
-        path: "actors/index.html".into(),
+        path: page.path.clone(),
         contents: Contents::Bytes(renderer.page(&page)?),
     }])
 }
 
 #[derive(Serialize)]
-struct RelationView {
-    wording: &'static str,
-    kind: String,
-    other: ActorLink,
-    cites: Html,
-}
-
-#[derive(Serialize)]
-struct RoleEvent<'p> {
+struct RoleEvent {
     role: String,
-    event: EventView<'p>,
+    event: tera::Value,
 }
 
 /// One paragraph mentioning the actor; the template links it as the
 /// article's link plus `#p{n}`. Kept to two fields: an actor page can hold
 /// thousands of them.
 #[derive(Serialize)]
-struct MentionedParagraph<'p> {
+struct MentionedParagraph {
     n: usize,
-    html: MentionExcerpt<'p>,
+    html: Html,
 }
 
 #[derive(Serialize)]
-struct ArticleMentions<'p> {
+struct ArticleMentions {
     #[serde(skip)]
     index: usize,
     article: ArticleLink,
-    paragraphs: Vec<MentionedParagraph<'p>>,
+    paragraphs: Vec<MentionedParagraph>,
 }
 
 #[derive(Serialize)]
-struct ActorPage<'p> {
+struct ActorPage {
     actor: ActorView,
     relations: Vec<RelationView>,
-    events: Vec<RoleEvent<'p>>,
-    mentions: Vec<ArticleMentions<'p>>,
+    events: Vec<RoleEvent>,
+    mentions: Vec<ArticleMentions>,
 }
 
 #[derive(Serialize)]
@@ -131,59 +114,54 @@ struct ActorView {
     summary: Option<Html>,
 }
 
-compiled_page!(ActorHtml<'p>, "actor.html", Page<'p, ActorPage<'p>>);
-
 /// Renders `actors/<id>/index.html` for actor `i`.
 pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<OutputFile, Diagnostic> {
     let a = &pack.actors[i];
-    let mut refs = PageRefs::new(pack, renderer.shared(), 2);
+    let fr = renderer.fragments();
+    let route = Route::Actor(&a.id);
+    let mut refs = PageRefs::new(pack, route.depth());
     let actor = ActorView {
         id: a.id.clone(),
         name: a.name.clone(),
         kind: a.kind.clone(),
         kind_label: kind_label(&a.kind),
         aliases: a.aliases.clone(),
-        summary: a.summary.as_ref().map(|s| fill(s, pack, &mut refs)),
+        summary: a
+            .summary
+            .as_ref()
+            .map(|s| fill(s, pack, fr, &mut refs))
+            .transpose()?,
     };
-    let relations = a
-        .relations
-        .iter()
-        .map(|r| RelationView {
-            wording: r.wording,
-            kind: r.kind.clone(),
-            other: actor_link(pack, r.other, &refs),
-            cites: refs.markers(&r.cites),
-        })
-        .collect();
+    let relations = relations(pack, fr, i, &mut refs);
     let events = a
         .events
         .iter()
-        .map(|(e, role)| RoleEvent {
-            role: role.clone(),
-            event: event_view(pack, *e, &mut refs),
+        .map(|(e, role)| {
+            Ok(RoleEvent {
+                role: role.clone(),
+                event: event_entry(pack, fr, *e, &mut refs, EventEntry::LinkedCard)?,
+            })
         })
-        .collect();
-    let mut mentions: Vec<ArticleMentions<'_>> = Vec::new();
+        .collect::<Result<_, Diagnostic>>()?;
+    let mut mentions: Vec<ArticleMentions> = Vec::new();
     for &(art, n) in &a.mentions {
         let article = &pack.articles[art];
         let paragraph = MentionedParagraph {
             n,
-            html: mention_excerpt(article, n, i),
+            html: mention_excerpt(pack, fr, article, n, i, &refs)?,
         };
         match mentions.last_mut() {
             Some(m) if m.index == art => m.paragraphs.push(paragraph),
             _ => mentions.push(ArticleMentions {
                 index: art,
-                article: article_link(pack, art, &refs),
+                article: article_link(pack, fr, art, &refs),
                 paragraphs: vec![paragraph],
             }),
         }
     }
-    let path = format!("actors/{}/index.html", a.id);
     let page = Page::new(
-        "actor",
+        route,
         a.name.clone(),
-        path.clone(),
         refs,
         ActorPage {
             actor,
@@ -193,7 +171,7 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
         },
     );
     Ok(OutputFile {
-        path,
+        path: page.path.clone(),
         contents: Contents::Bytes(renderer.page(&page)?),
     })
 }

@@ -6,19 +6,19 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::super::compiled::compiled_page;
-
-use super::super::markdown::fill;
+use super::super::fragments::Fragments;
+use super::super::html::Html;
 use super::super::refs::PageRefs;
-use super::super::views::Html;
 use super::super::views::{
-    ArticleLink, Link, ParagraphStyle, article_link, citer_link, paragraph_html,
+    ArticleLink, JudgmentView, Link, ParagraphStyle, article_link, citer_link, fill, key_points,
+    paragraph_html,
 };
 use super::super::{Contents, OutputFile, Renderer};
 use super::Page;
 use super::home::newest_first;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Citer, Pack};
+use crate::routes::Route;
 
 /// An article's bibliographic data, as every listing shows it.
 #[derive(Serialize)]
@@ -42,7 +42,7 @@ pub struct SourceView {
 }
 
 /// The bibliographic view of article `i`.
-pub fn source_view(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> SourceView {
+pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -> SourceView {
     let a: &Article = &pack.articles[i];
     let mut citers: Vec<Citer> = a
         .cited_by
@@ -52,7 +52,7 @@ pub fn source_view(pack: &Pack, i: usize, refs: &PageRefs<'_>) -> SourceView {
         .collect();
     citers.dedup();
     SourceView {
-        link: article_link(pack, i, refs),
+        link: article_link(pack, fr, i, refs),
         author: a.author.clone(),
         updated: a.updated.as_ref().map(|u| u.1.to_string()),
         url: a.url.clone(),
@@ -74,38 +74,28 @@ struct Index {
     articles: Vec<IndexEntry>,
 }
 
-compiled_page!(ArticlesHtml<'p>, "articles.html", Page<'p, Index>);
-
 /// Renders `articles/index.html`, newest first.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::new(pack, renderer.shared(), 1);
+    let fr = renderer.fragments();
+    let mut refs = PageRefs::new(pack, Route::Articles.depth());
     let articles = newest_first(pack)
         .into_iter()
-        .map(|i| IndexEntry {
-            source: source_view(pack, i, &refs),
-            summary: pack.articles[i]
-                .summary
-                .as_ref()
-                .map(|s| fill(s, pack, &mut refs)),
+        .map(|i| {
+            Ok(IndexEntry {
+                source: source_view(pack, fr, i, &refs),
+                summary: pack.articles[i]
+                    .summary
+                    .as_ref()
+                    .map(|s| fill(s, pack, fr, &mut refs))
+                    .transpose()?,
+            })
         })
-        .collect();
-    let page = Page::new(
-        "articles",
-        "Sources",
-        "articles/index.html",
-        refs,
-        Index { articles },
-    );
+        .collect::<Result<_, Diagnostic>>()?;
+    let page = Page::new(Route::Articles, "Sources", refs, Index { articles });
     Ok(vec![OutputFile {
-        path: "articles/index.html".into(),
+        path: page.path.clone(),
         contents: Contents::Bytes(renderer.page(&page)?),
     }])
-}
-
-#[derive(Serialize)]
-struct KeyPointView {
-    text: Html,
-    cites: Html,
 }
 
 #[derive(Serialize)]
@@ -126,12 +116,10 @@ struct CiterView {
 struct ArticlePage {
     source: SourceView,
     summary: Option<Html>,
-    key_points: Vec<KeyPointView>,
+    key_points: Vec<JudgmentView>,
     paragraphs: Vec<ParagraphView>,
     cited_by: Vec<CiterView>,
 }
-
-compiled_page!(ArticleHtml<'p>, "article.html", Page<'p, ArticlePage>);
 
 /// Renders `articles/<id>/index.html` for article `i`.
 pub fn render_article(
@@ -140,17 +128,16 @@ pub fn render_article(
     i: usize,
 ) -> Result<OutputFile, Diagnostic> {
     let a = &pack.articles[i];
-    let mut refs = PageRefs::new(pack, renderer.shared(), 2);
-    let source = source_view(pack, i, &refs);
-    let summary = a.summary.as_ref().map(|s| fill(s, pack, &mut refs));
-    let key_points = a
-        .key_points
-        .iter()
-        .map(|k| KeyPointView {
-            text: fill(&k.text, pack, &mut refs),
-            cites: refs.markers(&k.cites),
-        })
-        .collect();
+    let fr = renderer.fragments();
+    let route = Route::Article(&a.id);
+    let mut refs = PageRefs::new(pack, route.depth());
+    let source = source_view(pack, fr, i, &refs);
+    let summary = a
+        .summary
+        .as_ref()
+        .map(|s| fill(s, pack, fr, &mut refs))
+        .transpose()?;
+    let key_points = key_points(pack, fr, i, &mut refs)?;
 
     // passages cited, and who cites them, paragraph by paragraph
     let mut marks: BTreeMap<usize, Vec<std::ops::Range<usize>>> = BTreeMap::new();
@@ -177,9 +164,11 @@ pub fn render_article(
     let paragraphs = (1..=a.paragraphs.len())
         .map(|n| {
             let marked = marks.get(&n).map(Vec::as_slice).unwrap_or(&[]);
-            ParagraphView {
+            Ok(ParagraphView {
                 n,
                 html: paragraph_html(
+                    pack,
+                    fr,
                     a,
                     n,
                     &refs,
@@ -187,15 +176,15 @@ pub fn render_article(
                         marks: marked,
                         link_mentions: true,
                     },
-                ),
+                )?,
                 cited: !marked.is_empty(),
                 citers: citers_of
                     .get(&n)
                     .map(|cs| cs.iter().map(|c| citer_link(pack, *c, &refs)).collect())
                     .unwrap_or_default(),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, Diagnostic>>()?;
     let cited_by = by_citer
         .into_iter()
         .filter(|(c, _)| *c != Citer::Article(i))
@@ -207,11 +196,9 @@ pub fn render_article(
             }
         })
         .collect();
-    let path = format!("articles/{}/index.html", a.id);
     let page = Page::new(
-        "article",
+        route,
         a.title.clone(),
-        path.clone(),
         refs,
         ArticlePage {
             source,
@@ -222,7 +209,7 @@ pub fn render_article(
         },
     );
     Ok(OutputFile {
-        path,
+        path: page.path.clone(),
         contents: Contents::Bytes(renderer.page(&page)?),
     })
 }

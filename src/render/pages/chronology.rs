@@ -2,66 +2,60 @@
 
 use serde::Serialize;
 
-use super::super::compiled::compiled_page;
-
+use super::super::fragments::Fragments;
 use super::super::refs::PageRefs;
-use super::super::views::{EventView, event_view};
+use super::super::views::{Entry, event_entry};
 use super::super::{Contents, OutputFile, Renderer};
 use super::Page;
 use crate::diagnostics::Diagnostic;
 use crate::model::Pack;
+use crate::routes::Route;
 
 /// The events of one year.
 #[derive(Serialize)]
-pub struct Year<'p> {
+pub struct Year {
     /// The year.
     pub year: i32,
-    /// Its events, in order.
-    pub events: Vec<EventView<'p>>,
+    /// Its events, in order: their values and `card`.
+    pub events: Vec<tera::Value>,
 }
 
 #[derive(Serialize)]
-struct Chronology<'p> {
-    years: Vec<Year<'p>>,
+struct Chronology {
+    years: Vec<Year>,
 }
 
-/// Every event grouped by the year it starts in.
-pub fn years<'p>(pack: &'p Pack, refs: &mut PageRefs<'_>) -> Vec<Year<'p>> {
+/// Every event grouped by the year it starts in, as `entry` says.
+pub fn years(
+    pack: &Pack,
+    fr: &Fragments,
+    refs: &mut PageRefs<'_>,
+    entry: Entry,
+) -> Result<Vec<Year>, Diagnostic> {
     let mut years: Vec<Year> = Vec::new();
-    for i in 0..pack.events.len() {
-        let view = event_view(pack, i, refs);
+    for (i, event) in pack.events.iter().enumerate() {
+        let year = event.date.1.start.year;
+        let entry = event_entry(pack, fr, i, refs, entry)?;
         match years.last_mut() {
-            Some(y) if y.year == view.year => y.events.push(view),
+            Some(y) if y.year == year => y.events.push(entry),
             _ => years.push(Year {
-                year: view.year,
-                events: vec![view],
+                year,
+                events: vec![entry],
             }),
         }
     }
-    years
+    Ok(years)
 }
-
-compiled_page!(
-    ChronologyHtml<'p>,
-    "chronology.html",
-    Page<'p, Chronology<'p>>
-);
 
 /// Renders the chronology.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::new(pack, renderer.shared(), 1);
+    let mut refs = PageRefs::new(pack, Route::Chronology.depth());
     let body = Chronology {
-        years: years(pack, &mut refs),
+        years: years(pack, renderer.fragments(), &mut refs, Entry::Card)?,
     };
-    let page = Page::new(
-        "chronology",
-        "Chronology",
-        "chronology/index.html",
-        refs,
-        body,
-    );
+    let page = Page::new(Route::Chronology, "Chronology", refs, body);
     Ok(vec![OutputFile {
-        path: "chronology/index.html".into(),
+        path: page.path.clone(),
         // an entry takes about 2 KB: twice that set aside
         contents: Contents::Bytes(renderer.page_with_room(&page, pack.events.len() * 4096)?),
     }])

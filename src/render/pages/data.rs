@@ -4,13 +4,12 @@
 
 use serde::Serialize;
 
-use super::super::compiled::compiled_page;
-
 use super::super::refs::PageRefs;
 use super::super::{Contents, OutputFile, RenderOptions, Renderer};
 use super::Page;
 use crate::diagnostics::Diagnostic;
 use crate::model::Pack;
+use crate::routes::{self, Route};
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -182,9 +181,6 @@ struct Sitemap {
 #[derive(Serialize)]
 struct NotFound {}
 
-compiled_page!(SitemapXml, "sitemap.xml", Sitemap);
-compiled_page!(NotFoundHtml<'p>, "404.html", Page<'p, NotFound>);
-
 /// Renders `pack.json`, `sitemap.xml` and `404.html`.
 pub fn render(
     pack: &Pack,
@@ -206,15 +202,9 @@ pub fn render(
         .as_deref()
         .unwrap_or("")
         .trim_end_matches('/');
-    let mut pages = vec![
-        String::new(),
-        "chronology/".into(),
-        "actors/".into(),
-        "articles/".into(),
-        "print/".into(),
-    ];
-    pages.extend(pack.actors.iter().map(|a| format!("actors/{}/", a.id)));
-    pages.extend(pack.articles.iter().map(|a| format!("articles/{}/", a.id)));
+    let mut pages: Vec<String> = routes::SINGLE_PAGES.iter().map(|r| r.url()).collect();
+    pages.extend(pack.actors.iter().map(|a| Route::Actor(&a.id).url()));
+    pages.extend(pack.articles.iter().map(|a| Route::Article(&a.id).url()));
     let urls = pages
         .into_iter()
         .map(|p| {
@@ -225,13 +215,12 @@ pub fn render(
             }
         })
         .collect();
-    let sitemap = renderer.page(&Sitemap { urls })?;
+    let sitemap = renderer.file("sitemap.xml", &Sitemap { urls })?;
 
     let page = Page::new(
-        "404",
+        Route::NotFound,
         "Page not found",
-        "404.html",
-        PageRefs::new(pack, renderer.shared(), 0),
+        PageRefs::new(pack, Route::NotFound.depth()),
         NotFound {},
     );
     let not_found = renderer.page(&page)?;
@@ -245,7 +234,7 @@ pub fn render(
             contents: Contents::Bytes(sitemap),
         },
         OutputFile {
-            path: "404.html".into(),
+            path: page.path.clone(),
             contents: Contents::Bytes(not_found),
         },
     ])

@@ -3,28 +3,21 @@
 
 use serde::Serialize;
 
-use super::super::compiled::compiled_page;
-
-use super::super::markdown::fill;
+use super::super::fragments::Fragments;
+use super::super::html::Html;
 use super::super::refs::PageRefs;
-use super::super::views::Html;
 use super::super::views::{
-    ActorLink, ArticleLink, EventView, actor_link, article_link, event_view,
+    ActorLink, ArticleLink, Entry, JudgmentView, actor_link, article_link, event_entry, fill,
+    key_judgments,
 };
 use super::super::{OutputFile, Renderer};
 use super::{Page, actors_by_kind, kind_label};
 use crate::diagnostics::Diagnostic;
 use crate::model::Pack;
+use crate::routes::Route;
 
 /// How many events the home page shows as "latest".
 const LATEST: usize = 8;
-
-#[derive(Serialize)]
-struct Judgment {
-    text: Html,
-    confidence: Option<String>,
-    cites: Html,
-}
 
 #[derive(Serialize)]
 struct KindGroup {
@@ -40,10 +33,10 @@ struct Source {
 }
 
 #[derive(Serialize)]
-struct Home<'p> {
+struct Home {
     summary: Option<Html>,
-    key_judgments: Vec<Judgment>,
-    latest_events: Vec<EventView<'p>>,
+    key_judgments: Vec<JudgmentView>,
+    latest_events: Vec<tera::Value>,
     actor_groups: Vec<KindGroup>,
     sources: Vec<Source>,
     counts: Counts,
@@ -57,7 +50,7 @@ struct Counts {
 }
 
 /// Actors grouped by kind, each group by name.
-fn groups(pack: &Pack, refs: &PageRefs<'_>) -> Vec<KindGroup> {
+fn groups(pack: &Pack, fr: &Fragments, refs: &PageRefs<'_>) -> Vec<KindGroup> {
     actors_by_kind(pack)
         .into_iter()
         .map(|(kind, members)| KindGroup {
@@ -65,37 +58,32 @@ fn groups(pack: &Pack, refs: &PageRefs<'_>) -> Vec<KindGroup> {
             label: kind_label(kind),
             actors: members
                 .into_iter()
-                .map(|i| actor_link(pack, i, refs))
+                .map(|i| actor_link(pack, fr, i, refs))
                 .collect(),
         })
         .collect()
 }
 
-compiled_page!(HomeHtml<'p>, "index.html", Page<'p, Home<'p>>);
-
 /// Renders `index.html`.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::new(pack, renderer.shared(), 0);
-    let summary = pack.summary.as_ref().map(|s| fill(s, pack, &mut refs));
-    let key_judgments = pack
-        .key_judgments
-        .iter()
-        .map(|k| Judgment {
-            text: fill(&k.text, pack, &mut refs),
-            confidence: k.confidence.clone(),
-            cites: refs.markers(&k.cites),
-        })
-        .collect();
+    let fr = renderer.fragments();
+    let mut refs = PageRefs::new(pack, Route::Home.depth());
+    let summary = pack
+        .summary
+        .as_ref()
+        .map(|s| fill(s, pack, fr, &mut refs))
+        .transpose()?;
+    let key_judgments = key_judgments(pack, fr, &mut refs)?;
     let latest_events = (0..pack.events.len())
         .rev()
         .take(LATEST)
-        .map(|i| event_view(pack, i, &mut refs))
-        .collect();
-    let actor_groups = groups(pack, &refs);
+        .map(|i| event_entry(pack, fr, i, &mut refs, Entry::LinkedCard))
+        .collect::<Result<_, Diagnostic>>()?;
+    let actor_groups = groups(pack, fr, &refs);
     let sources = newest_first(pack)
         .into_iter()
         .map(|i| Source {
-            link: article_link(pack, i, &refs),
+            link: article_link(pack, fr, i, &refs),
             reliability: pack.articles[i].reliability.clone(),
         })
         .collect();
@@ -111,9 +99,9 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             articles: pack.articles.len(),
         },
     };
-    let page = Page::new("home", pack.title.clone(), "index.html", refs, body);
+    let page = Page::new(Route::Home, pack.title.clone(), refs, body);
     Ok(vec![OutputFile {
-        path: "index.html".into(),
+        path: page.path.clone(),
         contents: super::super::Contents::Bytes(renderer.page(&page)?),
     }])
 }

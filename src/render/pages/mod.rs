@@ -1,6 +1,6 @@
-//! One module per page kind (SPEC §7). Each builds the context its template
-//! needs from the pack, in the order the page shows things, so that citation
-//! numbers run from 1 down the page.
+//! One module per page kind (see the README, *The site*). Each builds the
+//! context its template needs from the pack, in the order the page shows
+//! things, so that citation numbers run from 1 down the page.
 
 pub mod actors;
 pub mod articles;
@@ -14,11 +14,18 @@ use serde::Serialize;
 
 use crate::model::{Pack, RichText};
 
-use super::refs::{PageRefs, RefView};
+use super::refs::{Numbers, PageRefs, RefView};
+use crate::routes::Route;
 
 /// What every page's template sees besides `site` and its own fields.
 #[derive(Serialize)]
 pub struct Page<'p, T: Serialize> {
+    /// Which page it is.
+    #[serde(skip)]
+    pub route: Route<'p>,
+    /// The number of each citation on the page, for its placeholders.
+    #[serde(skip)]
+    pub numbers: Numbers,
     /// The relative path to the site root ("", "../", "../../").
     pub root: String,
     /// The page's title (the pack's title is added by the template).
@@ -36,30 +43,19 @@ pub struct Page<'p, T: Serialize> {
 
 impl<'p, T: Serialize> Page<'p, T> {
     /// A page whose references were numbered by `refs` while `body` was built.
-    pub fn new(
-        kind: &'static str,
-        title: impl Into<String>,
-        path: impl Into<String>,
-        refs: PageRefs<'p>,
-        body: T,
-    ) -> Self {
+    pub fn new(route: Route<'p>, title: impl Into<String>, refs: PageRefs<'p>, body: T) -> Self {
+        let root = refs.root().to_string();
+        let (list, numbers) = refs.finish();
         Page {
-            root: refs.root().to_string(),
+            route,
+            numbers,
+            root,
             title: title.into(),
-            kind,
-            path: path.into(),
-            refs: refs.into_list(),
+            kind: route.kind(),
+            path: route.path(),
+            refs: list,
             body,
         }
-    }
-}
-
-/// Templates name a body's fields as the page's own (`actor`, not
-/// `body.actor`), as the Tera context flattens them.
-impl<T: Serialize> std::ops::Deref for Page<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.body
     }
 }
 

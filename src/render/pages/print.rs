@@ -5,12 +5,12 @@
 
 use serde::Serialize;
 
-use super::super::compiled::compiled_page;
-
-use super::super::markdown::fill;
+use super::super::html::Html;
 use super::super::refs::PageRefs;
-use super::super::views::Html;
-use super::super::views::{ActorLink, actor_link};
+use super::super::views::{
+    ActorLink, Entry, JudgmentView, RelationView, actor_link, fill, key_judgments, key_points,
+    relations,
+};
 use super::super::{Contents, OutputFile, Renderer};
 use super::articles::{SourceView, source_view};
 use super::chronology::{Year, years};
@@ -18,20 +18,7 @@ use super::home::newest_first;
 use super::{Page, actors_by_kind, kind_label};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Pack, Target};
-
-#[derive(Serialize)]
-struct Judgment {
-    text: Html,
-    confidence: Option<String>,
-    cites: Html,
-}
-
-#[derive(Serialize)]
-struct RelationView {
-    wording: &'static str,
-    other: ActorLink,
-    cites: Html,
-}
+use crate::routes::Route;
 
 #[derive(Serialize)]
 struct EventRef {
@@ -60,50 +47,41 @@ struct ActorGroup {
 struct ArticleEntry {
     source: SourceView,
     summary: Option<Html>,
-    key_points: Vec<Judgment>,
+    key_points: Vec<JudgmentView>,
 }
 
 #[derive(Serialize)]
-struct Book<'p> {
+struct Book {
     summary: Option<Html>,
-    key_judgments: Vec<Judgment>,
-    years: Vec<Year<'p>>,
+    key_judgments: Vec<JudgmentView>,
+    years: Vec<Year>,
     actor_groups: Vec<ActorGroup>,
     articles: Vec<ArticleEntry>,
 }
 
-compiled_page!(PrintHtml<'p>, "print.html", Page<'p, Book<'p>>);
-
 /// Renders the briefing book.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut refs = PageRefs::for_document(pack, renderer.shared(), 1);
-    let summary = pack.summary.as_ref().map(|s| fill(s, pack, &mut refs));
-    let key_judgments = pack
-        .key_judgments
-        .iter()
-        .map(|k| Judgment {
-            text: fill(&k.text, pack, &mut refs),
-            confidence: k.confidence.clone(),
-            cites: refs.markers(&k.cites),
-        })
-        .collect();
-    let years = years(pack, &mut refs);
+    let fr = renderer.fragments();
+    let mut refs = PageRefs::for_document(pack, Route::Print.depth());
+    let summary = pack
+        .summary
+        .as_ref()
+        .map(|s| fill(s, pack, fr, &mut refs))
+        .transpose()?;
+    let key_judgments = key_judgments(pack, fr, &mut refs)?;
+    let years = years(pack, fr, &mut refs, Entry::Values)?;
     let mut actor_groups = Vec::new();
     for (kind, members) in actors_by_kind(pack) {
         let actors = members
             .into_iter()
             .map(|i| {
                 let a = &pack.actors[i];
-                let summary = a.summary.as_ref().map(|s| fill(s, pack, &mut refs));
-                let relations = a
-                    .relations
-                    .iter()
-                    .map(|r| RelationView {
-                        wording: r.wording,
-                        other: actor_link(pack, r.other, &refs),
-                        cites: refs.markers(&r.cites),
-                    })
-                    .collect();
+                let summary = a
+                    .summary
+                    .as_ref()
+                    .map(|s| fill(s, pack, fr, &mut refs))
+                    .transpose()?;
+                let relations = relations(pack, fr, i, &mut refs);
                 let events = a
                     .events
                     .iter()
@@ -114,15 +92,15 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
                         role: role.clone(),
                     })
                     .collect();
-                ActorEntry {
-                    link: actor_link(pack, i, &refs),
+                Ok(ActorEntry {
+                    link: actor_link(pack, fr, i, &refs),
                     aliases: a.aliases.clone(),
                     summary,
                     relations,
                     events,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, Diagnostic>>()?;
         actor_groups.push(ActorGroup {
             label: kind_label(kind),
             actors,
@@ -131,24 +109,18 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let articles = newest_first(pack)
         .into_iter()
         .map(|i| {
-            let a = &pack.articles[i];
-            let summary = a.summary.as_ref().map(|s| fill(s, pack, &mut refs));
-            let key_points = a
-                .key_points
-                .iter()
-                .map(|k| Judgment {
-                    text: fill(&k.text, pack, &mut refs),
-                    confidence: None,
-                    cites: refs.markers(&k.cites),
-                })
-                .collect();
-            ArticleEntry {
-                source: source_view(pack, i, &refs),
+            let summary = pack.articles[i]
+                .summary
+                .as_ref()
+                .map(|s| fill(s, pack, fr, &mut refs))
+                .transpose()?;
+            Ok(ArticleEntry {
+                key_points: key_points(pack, fr, i, &mut refs)?,
+                source: source_view(pack, fr, i, &refs),
                 summary,
-                key_points,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, Diagnostic>>()?;
     let book = Book {
         summary,
         key_judgments,
@@ -156,9 +128,9 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         actor_groups,
         articles,
     };
-    let page = Page::new("print", pack.title.clone(), "print/index.html", refs, book);
+    let page = Page::new(Route::Print, pack.title.clone(), refs, book);
     Ok(vec![OutputFile {
-        path: "print/index.html".into(),
+        path: page.path.clone(),
         // an event, actor or source takes 1–2 KB: 4 KB each set aside
         contents: Contents::Bytes(renderer.page_with_room(
             &page,

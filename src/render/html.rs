@@ -1,0 +1,90 @@
+//! HTML made by the build, and text escaped into HTML. Everything content
+//! says reaches a page through [`escape_into`] (text) or as [`Html`] that the
+//! markdown renderer sanitised or a template of the theme wrote.
+
+/// HTML made by the build: rendered markdown, a fragment of the theme, a
+/// marked-up paragraph. Templates get it as a string already marked safe, so
+/// it is shown as it is, without the `safe` filter (which would copy it
+/// again).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Html(pub String);
+
+impl serde::Serialize for Html {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        tera::Value::safe_string(&self.0).serialize(serializer)
+    }
+}
+
+impl std::fmt::Display for Html {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Borrowed [`Html`]: shown as it is, as `Html` is.
+#[derive(Debug, Clone, Copy)]
+pub struct HtmlRef<'a>(pub &'a str);
+
+impl serde::Serialize for HtmlRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        tera::Value::safe_string(self.0).serialize(serializer)
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    escape_into(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out`, escaped for HTML element content and attribute
+/// values (`&`, `<`, `>`, `"` and `'`), with the SIMD scanner Tera's own
+/// escaping uses.
+pub fn escape_into(out: &mut String, text: &str) {
+    // writing to a String cannot fail
+    let _ = pulldown_cmark_escape::escape_html(out, text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_needs_no_safe_filter_and_survives_one() {
+        #[derive(serde::Serialize)]
+        struct View {
+            html: Html,
+            text: String,
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html"]);
+        let added = tera.add_raw_templates([
+            ("plain.html", "{{ html }}|{{ text }}"),
+            ("filtered.html", "{{ html | safe }}|{{ text }}"),
+        ]);
+        assert!(added.is_ok(), "{added:?}");
+        let view = View {
+            html: Html("<em>a &amp; b</em>".into()),
+            text: "<em>".into(),
+        };
+        let ctx = tera::Context::from_serialize(&view).expect("a struct serialises");
+        for name in ["plain.html", "filtered.html"] {
+            let out = tera.render(name, &ctx).expect("renders");
+            assert_eq!(out, "<em>a &amp; b</em>|&lt;em&gt;", "{name}");
+        }
+        // outside Tera (pack.json, say) it is a plain string
+        assert_eq!(
+            serde_json::to_string(&view.html).expect("serialises"),
+            "\"<em>a &amp; b</em>\""
+        );
+    }
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}
