@@ -197,8 +197,8 @@ fn main() -> ExitCode {
                 );
                 ExitCode::SUCCESS
             }
-            Err(message) => {
-                eprintln!("error: {message}");
+            Err(err) => {
+                eprintln!("error: {err}");
                 ExitCode::from(2)
             }
         },

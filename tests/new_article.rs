@@ -217,7 +217,11 @@ fn drafting_never_overwrites_a_summary() -> TestResult {
             Ok(p) => return Err(format!("{}: overwrote {}", seed.id, p.display()).into()),
             Err(e) => e,
         };
-        assert!(err.contains("already exists"), "{}: {err}", seed.id);
+        assert!(
+            err.to_string().contains("already exists"),
+            "{}: {err}",
+            seed.id
+        );
         assert_eq!(fs::read_to_string(&written)?, "title: edited by hand\n");
     }
     // nor a summary spelt .yml
@@ -226,7 +230,7 @@ fn drafting_never_overwrites_a_summary() -> TestResult {
     let err = draft_article(&text_path)
         .err()
         .ok_or("drafted beside a .yml")?;
-    assert!(err.contains("already exists"), "{err}");
+    assert!(err.to_string().contains("already exists"), "{err}");
     assert!(!text_path.with_extension("yaml").exists());
     Ok(())
 }
@@ -329,14 +333,14 @@ fn only_article_texts_are_drafted() -> TestResult {
         let path = dir.path().join(name);
         fs::write(&path, content)?;
         let err = draft_article(&path).err().ok_or(name)?;
-        assert!(err.contains(message), "{name}: {err}");
+        assert!(err.to_string().contains(message), "{name}: {err}");
         assert!(!path.with_extension("yaml").exists(), "{name}");
     }
     let missing = dir.path().join("missing.txt");
     let err = draft_article(&missing)
         .err()
         .ok_or("drafted a missing file")?;
-    assert!(err.contains("cannot read"), "{err}");
+    assert!(err.to_string().contains("cannot read"), "{err}");
     assert!(!missing.with_extension("yaml").exists());
     Ok(())
 }
