@@ -76,6 +76,7 @@ impl Position {
     }
 }
 
+/// The largest char boundary of `text` at or before `offset`.
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -101,7 +102,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error about `file` at `position`.
+    /// An error about `file` at `position`, for a position that is already
+    /// known (one the YAML parser reports, the first byte that is not UTF-8).
+    /// A diagnostic about a field or a value of a file is made with
+    /// [`crate::load::locate::Site`] instead, which finds the position.
     pub fn error(message: impl Into<String>, file: &SourceFile, position: Position) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -110,14 +114,6 @@ impl Diagnostic {
             position,
             width: 1,
             help: None,
-        }
-    }
-
-    /// A warning about `file` at `position`.
-    pub fn warning(message: impl Into<String>, file: &SourceFile, position: Position) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message, file, position)
         }
     }
 
@@ -207,6 +203,7 @@ impl fmt::Display for Diagnostic {
 /// the user sees every problem in one run.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
+    /// The diagnostics, in the order they were recorded.
     items: Vec<Diagnostic>,
 }
 

@@ -1,4 +1,6 @@
-//! Finding where a valid YAML value stands in its file.
+//! Finding where a valid YAML value stands in its file, and the one way to
+//! make a diagnostic about it: a [`Site`] (a file and the path to a value in
+//! it) and [`Site::error`] or [`Site::warning`].
 //!
 //! The YAML parser reports positions for syntax and type errors only. For the
 //! errors found later (an unknown id, a quote not in the article) we walk the
@@ -7,7 +9,7 @@
 //! that item. The result is always inside the right item, and on the right
 //! token whenever the YAML is written in block or flow style as usual.
 
-use crate::diagnostics::Position;
+use crate::diagnostics::{Diagnostic, Position, Severity, SourceFile};
 
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, Copy)]
@@ -18,15 +20,66 @@ pub enum Step<'a> {
     Key(&'a str),
 }
 
+/// Where a value stands: its file and the path to it. Every diagnostic about
+/// a field or a value of a content file is made from one.
+#[derive(Debug, Clone, Copy)]
+pub struct Site<'a> {
+    /// The file.
+    pub file: &'a SourceFile,
+    /// The path to the value in the file; empty for the file as a whole.
+    pub path: &'a [Step<'a>],
+}
+
+impl<'a> Site<'a> {
+    /// The value at `path` in `file`.
+    pub fn new(file: &'a SourceFile, path: &'a [Step<'a>]) -> Self {
+        Site { file, path }
+    }
+
+    /// The file as a whole: a diagnostic about it points at its first line.
+    pub fn whole(file: &'a SourceFile) -> Self {
+        Site { file, path: &[] }
+    }
+
+    /// An error about this value, pointing at `needle` when it occurs inside
+    /// the value (else at the value, or at its key).
+    pub fn error(&self, message: impl Into<String>, needle: Option<&str>) -> Diagnostic {
+        let (position, width) = locate(&self.file.text, self.path, needle);
+        Diagnostic::error(message, self.file, position).with_width(width)
+    }
+
+    /// A warning about this value, pointing as [`Site::error`] does.
+    pub fn warning(&self, message: impl Into<String>, needle: Option<&str>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self.error(message, needle)
+        }
+    }
+
+    /// What `f` makes of the site one `step` further into this value.
+    pub fn with<R>(&self, step: Step<'_>, f: impl FnOnce(Site<'_>) -> R) -> R {
+        let mut path = self.path.to_vec();
+        path.push(step);
+        f(Site {
+            file: self.file,
+            path: &path,
+        })
+    }
+}
+
+/// One line of the text: its byte range and indentation.
 struct Line {
+    /// Offset of its first byte.
     start: usize,
+    /// Offset one past its last byte (its line ending included).
     end: usize,
+    /// How many spaces it starts with.
     indent: usize,
 }
 
 /// The position of the value at `path` in `text`, on `needle` when it occurs
 /// inside that value; the width of what was found is returned too.
-pub fn locate(text: &str, path: &[Step<'_>], needle: Option<&str>) -> (Position, usize) {
+fn locate(text: &str, path: &[Step<'_>], needle: Option<&str>) -> (Position, usize) {
     let lines: Vec<Line> = {
         let mut start = 0;
         text.split_inclusive('\n')
@@ -141,10 +194,39 @@ pub fn locate(text: &str, path: &[Step<'_>], needle: Option<&str>) -> (Position,
     (Position::of_offset(text, pos), 1)
 }
 
+/// The position of the second `key:` at one indentation from line `from`
+/// on: where a key the parser reports as duplicate (at the start of its
+/// mapping) is repeated.
+pub fn repeated_key(text: &str, key: &str, from: usize) -> Option<Position> {
+    let mut first_indent = None;
+    for (n, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
+        let body = line.trim_start_matches([' ', '-']);
+        let indent = line.len() - body.len();
+        if body
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+        {
+            match first_indent {
+                None => first_indent = Some(indent),
+                Some(i) if i == indent => {
+                    return Some(Position {
+                        line: n + 1,
+                        column: indent + 1,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    None
+}
+
+/// The line's text, trimmed.
 fn content<'t>(text: &'t str, line: &Line) -> &'t str {
     text[line.start..line.end].trim()
 }
 
+/// True when the line is an item of a block sequence (`- …`).
 fn line_is_item(text: &str, line: &Line) -> bool {
     content(text, line).starts_with('-')
 }
@@ -201,6 +283,7 @@ fn nth_flow_item(line: &str, n: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// An event file in both block and flow style.
     const EVENTS: &str = "\
 - id: first
   date: 2024-04-21
@@ -217,6 +300,7 @@ mod tests {
       quote: hours after
 ";
 
+    /// The line and column `locate` finds in [`EVENTS`].
     fn at(path: &[Step<'_>], needle: Option<&str>) -> (usize, usize) {
         let (p, _) = locate(EVENTS, path, needle);
         (p.line, p.column)
@@ -280,6 +364,36 @@ mod tests {
             ),
             (7, 28)
         );
+    }
+
+    #[test]
+    fn a_site_makes_errors_and_warnings_at_the_same_place() {
+        let file = SourceFile::new("events.yaml", EVENTS);
+        let path = [Step::Index(1), Step::Key("actors"), Step::Index(1)];
+        let site = Site::new(&file, &path);
+        let error = site.error("unknown actor `irgc`", Some("irgc"));
+        let warning = site.warning("unknown actor `irgc`", Some("irgc"));
+        assert_eq!(
+            (error.severity, warning.severity),
+            (Severity::Error, Severity::Warning)
+        );
+        assert_eq!(
+            (error.position, error.width),
+            (
+                Position {
+                    line: 10,
+                    column: 18
+                },
+                4
+            )
+        );
+        assert_eq!(
+            (warning.position, warning.width),
+            (error.position, error.width)
+        );
+        site.with(Step::Key("role"), |inner| assert_eq!(inner.path.len(), 4));
+        let whole = Site::whole(&file).error("about the file", None);
+        assert_eq!((whole.position, whole.width), (Position::START, 1));
     }
 
     #[test]

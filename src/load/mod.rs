@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, SourceFile};
-use crate::model::StaticFile;
+use crate::model::{StaticFile, ids};
 use raw::{RawActor, RawArticle, RawEvent, RawPack};
 
 /// The whole pack as read from disk, not yet checked against itself.
@@ -69,7 +69,9 @@ pub struct LoadedActor {
 
 /// An event file as read: its events, or the error and the ids it names.
 enum EventFile {
+    /// The file and its events.
     Parsed(SourceFile, Vec<RawEvent>),
+    /// Why it did not parse, and the `id:` values written in it.
     Broken(Box<Diagnostic>, Vec<String>),
 }
 
@@ -82,6 +84,7 @@ pub struct FatalIo(pub String);
 /// (same size and modification time: same content).
 #[derive(Default)]
 pub struct Cache {
+    /// What was read of each file, by path.
     entries: Mutex<HashMap<PathBuf, CacheEntry>>,
     /// A one-off build keeps nothing: no stat calls, no copies.
     off: bool,
@@ -90,12 +93,17 @@ pub struct Cache {
 /// A file that failed to read or parse: the error, and the file when it was read.
 type ParseFailure = (Diagnostic, Option<SourceFile>);
 
+/// A file as the cache keeps it.
 struct CacheEntry {
+    /// Its modification time and size when it was read.
     stamp: (SystemTime, u64),
+    /// The file as read.
     file: SourceFile,
+    /// What it was parsed into (of the type its reader asked for).
     parsed: Option<Arc<dyn Any + Send + Sync>>,
 }
 
+/// The modification time and size of the file at `path`, when it can be read.
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     let meta = fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
@@ -495,7 +503,7 @@ fn files_in(
         if !matches!(ext.as_str(), "txt" | "md" | "yaml" | "yml") {
             continue;
         }
-        if let Err(why) = crate::resolve::ids::check_id(&stem) {
+        if let Err(why) = ids::check_id(&stem) {
             diagnostics.push(
                 Diagnostic::general(
                     format!("`{stem}` is not a valid id: {why}"),
@@ -503,7 +511,7 @@ fn files_in(
                 )
                 .with_help(format!(
                     "rename the file to `{}.{ext}`",
-                    crate::resolve::ids::suggest_id(&stem)
+                    ids::suggest_id(&stem)
                 )),
             );
             continue;
@@ -539,6 +547,7 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// The pack's folder as messages name it ("this folder" for the current one).
 fn display_root(root: &Path) -> String {
     if root.as_os_str().is_empty() || root == Path::new(".") {
         "this folder".to_string()

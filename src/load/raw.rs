@@ -1,5 +1,6 @@
-//! The content files as written, field for field (SPEC §2). Unknown fields
-//! are errors; values are checked and resolved later, in `resolve`.
+//! The content files as written, field for field (see the README, *Writing a
+//! pack*). Unknown fields are errors; values are checked and resolved later,
+//! in `resolve`.
 
 use serde::{Deserialize, Deserializer};
 
@@ -177,7 +178,7 @@ pub struct RawEvent {
     /// Id, unique across the pack.
     #[serde(deserialize_with = "text")]
     pub id: String,
-    /// Date (SPEC §3).
+    /// Date (see the README, *Dates*).
     #[serde(deserialize_with = "text")]
     pub date: String,
     /// One-line title.

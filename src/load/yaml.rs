@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::locate::repeated_key;
 use crate::diagnostics::{Diagnostic, Position, SourceFile};
 
 /// Parses `file` as a `T`, or explains why it is not one.
@@ -10,6 +11,8 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     serde_yaml::from_str(&file.text).map_err(|err| to_diagnostic(&err, file))
 }
 
+/// The diagnostic for a parser error: the parser's message reworded, at the
+/// position it reports (at the repeat, for a duplicate key).
 fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
     let full = err.to_string();
     let message = match full.rfind(" at line ") {
@@ -25,7 +28,7 @@ fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
         .split("duplicate field `")
         .nth(1)
         .and_then(|k| k.split('`').next())
-        && let Some(at) = second_key(&file.text, key, position.line)
+        && let Some(at) = repeated_key(&file.text, key, position.line)
     {
         position = at;
     }
@@ -35,31 +38,6 @@ fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
     }
-}
-
-/// The position of the second `key:` at one indentation from line `from` on.
-fn second_key(text: &str, key: &str, from: usize) -> Option<Position> {
-    let mut first_indent = None;
-    for (n, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
-        let body = line.trim_start_matches([' ', '-']);
-        let indent = line.len() - body.len();
-        if body
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.starts_with(':'))
-        {
-            match first_indent {
-                None => first_indent = Some(indent),
-                Some(i) if i == indent => {
-                    return Some(Position {
-                        line: n + 1,
-                        column: indent + 1,
-                    });
-                }
-                Some(_) => {}
-            }
-        }
-    }
-    None
 }
 
 /// Rewords the parser's message where it can say more, and finds the help.
@@ -118,7 +96,7 @@ fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<St
     if message.starts_with("invalid type") || message.starts_with("invalid value") {
         return (
             at_field(message.to_string()),
-            Some("check the value's form: a text, a list (`- …`) or a mapping (`key: value`) as SPEC.md shows".to_string()),
+            Some("check the value's form: a text, a list (`- …`) or a mapping (`key: value`) as the README shows (*Writing a pack*)".to_string()),
         );
     }
     (
@@ -132,6 +110,7 @@ mod tests {
     use super::*;
     use crate::load::raw::{RawEvent, RawPack};
 
+    /// The error of parsing `text` as a `T`.
     fn error_of<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> Diagnostic {
         let file = SourceFile::new("x.yaml", text);
         match parse::<T>(&file) {

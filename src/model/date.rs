@@ -1,6 +1,7 @@
-//! Dates as analysts write them (SPEC §3): a day, a month, a year, an early /
-//! mid / late part of a month or year, or a range of two of these. A date
-//! keeps its precision: "late January 2024" is never shown as a day.
+//! Dates as analysts write them (see the README, *Dates*): a day, a month, a
+//! year, an early / mid / late part of a month or year, or a range of two of
+//! these. A date keeps its precision: "late January 2024" is never shown as a
+//! day.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -17,6 +18,7 @@ pub enum Part {
 }
 
 impl Part {
+    /// The word written for it.
     fn word(self) -> &'static str {
         match self {
             Part::Early => "early",
@@ -52,6 +54,7 @@ pub struct Date {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError(pub String);
 
+/// The months' names, January first.
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -216,7 +219,7 @@ impl fmt::Display for Point {
 }
 
 impl Date {
-    /// Reads a date or a range `A..B` (SPEC §3).
+    /// Reads a date or a range `A..B` (see the README, *Dates*).
     pub fn parse(text: &str) -> Result<Date, DateError> {
         match text.split_once("..") {
             Some((a, b)) => {
@@ -270,6 +273,7 @@ impl fmt::Display for Date {
 mod tests {
     use super::*;
 
+    /// The date `text` as shown.
     fn shown(text: &str) -> String {
         match Date::parse(text) {
             Ok(d) => d.to_string(),

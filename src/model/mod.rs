@@ -1,8 +1,10 @@
 //! The resolved pack: what the render stage reads. Every id here has been
 //! checked and turned into an index, every quote found in its paragraph, so a
-//! renderer never re-checks anything.
+//! renderer never re-checks anything. The rules that content values follow
+//! whatever the stage ([`date`], [`ids`]) are here too.
 
 pub mod date;
+pub mod ids;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -1,6 +1,7 @@
-//! An article's body (SPEC §2): the captured text split into paragraphs at
-//! blank lines, less a first paragraph equal to the title, less the `skip`
-//! paragraphs, ending before the first paragraph that starts with `end_at`.
+//! An article's body (see the README, *An article*): the captured text split
+//! into paragraphs at blank lines, less a first paragraph equal to the title,
+//! less the `skip` paragraphs, ending before the first paragraph that starts
+//! with `end_at`.
 
 /// The body, and which `skip` entries and `end_at` were never used (so the
 /// user can be told that they match nothing).
@@ -80,6 +81,7 @@ pub fn split(text: &str, title: &str, skip: &[String], end_at: Option<&str>) -> 
 mod tests {
     use super::*;
 
+    /// A capture with a title, a caption, body paragraphs and a tail.
     const TEXT: &str = "Headline here\n\nA caption. Reuters\nPowered by automated translation\n\n  First real paragraph.  \n\nSecond\nparagraph on two lines.\n   \nComments\n\nPost a comment\n";
 
     #[test]

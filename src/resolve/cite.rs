@@ -4,8 +4,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, nearest};
-use crate::load::locate::{Step, locate};
+use crate::diagnostics::{Diagnostics, SourceFile, nearest};
+use crate::load::locate::{Site, Step};
 use crate::model::{Citation, CitationId, Citer, Inline, Passage, RichText, Target, placeholder};
 
 use super::ids::IdTable;
@@ -27,31 +27,6 @@ pub struct ArticleRef<'a> {
     pub text_file: &'a SourceFile,
 }
 
-/// Where a value stands: its file and the path to it.
-#[derive(Clone, Copy)]
-pub struct Site<'a> {
-    /// The file.
-    pub file: &'a SourceFile,
-    /// The path to the value in the file.
-    pub path: &'a [Step<'a>],
-}
-
-impl Site<'_> {
-    fn error(&self, message: impl Into<String>, needle: Option<&str>) -> Diagnostic {
-        let (position, width) = locate(&self.file.text, self.path, needle);
-        Diagnostic::error(message, self.file, position).with_width(width)
-    }
-
-    fn with(&self, step: Step<'static>, f: impl FnOnce(Site<'_>)) {
-        let mut path = self.path.to_vec();
-        path.push(step);
-        f(Site {
-            file: self.file,
-            path: &path,
-        });
-    }
-}
-
 /// The state shared while resolving: ids, articles, the citation table.
 pub struct Resolver<'a> {
     /// Every id of the pack.
@@ -62,6 +37,7 @@ pub struct Resolver<'a> {
     pub broken_ids: &'a std::collections::HashSet<String>,
     /// Every distinct citation so far.
     pub citations: Vec<Citation>,
+    /// Each citation by its article and normalised quote, to store it once.
     interned: HashMap<(usize, Option<String>), CitationId>,
     /// Who cites what.
     pub citers: Vec<(Citer, CitationId)>,
@@ -153,6 +129,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Reports `id`, which names nothing that `fits` (a `what`), with the
+    /// nearest id that fits as a suggestion; unless its own file did not load.
     fn unknown(&mut self, id: &str, what: &str, site: Site<'_>, fits: impl Fn(Target) -> bool) {
         if self.broken_ids.contains(id) {
             return; // its own file failed to load and was reported
@@ -272,14 +250,8 @@ impl<'a> Resolver<'a> {
         quote_path.push(Step::Key("quote"));
         let mut article_path = site.path.to_vec();
         article_path.push(Step::Key("article"));
-        let quote_site = Site {
-            file: site.file,
-            path: &quote_path,
-        };
-        let article_site = Site {
-            file: site.file,
-            path: &article_path,
-        };
+        let quote_site = Site::new(site.file, &quote_path);
+        let article_site = Site::new(site.file, &article_path);
         match article.or(default_article) {
             Some(a) => self.cite(a, quote, quote_site, article_site, citer),
             None => {
@@ -353,10 +325,7 @@ impl<'a> Resolver<'a> {
             for (k, c) in cites.iter().enumerate() {
                 let mut path = list.path.to_vec();
                 path.push(Step::Index(k));
-                let entry = Site {
-                    file: list.file,
-                    path: &path,
-                };
+                let entry = Site::new(list.file, &path);
                 if let Some(id) = self.cite_entry(
                     c.article.as_deref(),
                     c.quote.as_deref(),
@@ -373,6 +342,7 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// What `target` is, for messages: "an actor", "an event", "an article".
 fn kind_of(target: Target) -> &'static str {
     match target {
         Target::Actor(_) => "an actor",

@@ -1,59 +1,29 @@
-//! Ids (SPEC §1): `[a-z0-9][a-z0-9-]*`, at most 80 characters, unique across
-//! articles, actors and events together.
+//! The ids of a pack and what each names: an article, an actor or an event,
+//! unique across the three (see the README, *Writing a pack*). Collecting
+//! them is the first step of resolving; what an id may be written as is in
+//! [`crate::model::ids`].
 
-use rustc_hash::FxHashMap as HashMap;
+use std::path::Path;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::diagnostics::Diagnostics;
+use crate::load::locate::Site;
+use crate::load::{LoadedActor, LoadedArticle};
 use crate::model::Target;
 
-/// The longest id allowed.
-pub const MAX_ID_LEN: usize = 80;
+/// The rules of ids, still reachable here for the code that names them so
+/// (`briefing new article`); they belong to the model.
+pub use crate::model::ids::{MAX_ID_LEN, check_id, suggest_id};
 
-/// Checks that `id` is a valid id; the error says what is wrong with it.
-pub fn check_id(id: &str) -> Result<(), String> {
-    if id.is_empty() {
-        return Err("an id cannot be empty".into());
-    }
-    if id.len() > MAX_ID_LEN {
-        return Err(format!(
-            "it has {} characters, at most {MAX_ID_LEN} are allowed",
-            id.len()
-        ));
-    }
-    if !id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
-        return Err("an id starts with a lower-case letter or a digit".into());
-    }
-    if let Some(bad) = id
-        .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
-    {
-        return Err(format!("`{bad}` is not allowed: use a-z, 0-9 and -"));
-    }
-    Ok(())
-}
-
-/// A valid id close to `text`, to suggest as a replacement.
-pub fn suggest_id(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let mut out = out.trim_end_matches('-').to_string();
-    out.truncate(MAX_ID_LEN);
-    if out.is_empty() {
-        "item".to_string()
-    } else {
-        out.trim_end_matches('-').to_string()
-    }
-}
+/// The help of every duplicate id.
+pub const UNIQUE_HELP: &str =
+    "ids are unique across articles, actors and events: rename one of them";
 
 /// Every id of the pack and what it names.
 #[derive(Debug, Default)]
 pub struct IdTable {
+    /// What each id names.
     ids: HashMap<String, Target>,
 }
 
@@ -83,40 +53,90 @@ impl IdTable {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The ids while they are collected: the table, and what messages about a
+/// duplicate need (the file each id comes from, the events' ids so far,
+/// which enter the table only once the events are in chronological order).
+pub struct Ids<'a> {
+    /// The ids of the articles and actors, then of the events.
+    pub table: IdTable,
+    /// The file each id comes from.
+    origin: HashMap<&'a str, &'a Path>,
+    /// The ids of the events accepted so far.
+    events: HashSet<&'a str>,
+}
 
-    #[test]
-    fn accepts_the_id_grammar() {
-        assert!(check_id("kataib-hezbollah").is_ok());
-        assert!(check_id("2024-04-21-zummar").is_ok());
-        assert!(check_id(&"a".repeat(80)).is_ok());
-    }
-
-    #[test]
-    fn rejects_everything_else() {
-        for bad in [
-            "",
-            "-leading",
-            "Upper",
-            "under_score",
-            "space d",
-            "dot.ted",
-            "ünï",
-            "../escape",
-        ] {
-            assert!(check_id(bad).is_err(), "{bad} should be rejected");
+impl<'a> Ids<'a> {
+    /// The ids of `articles` and `actors`; an actor whose id an article has
+    /// already is reported.
+    pub fn of(
+        articles: &'a [LoadedArticle],
+        actors: &'a [LoadedActor],
+        diagnostics: &mut Diagnostics,
+    ) -> Self {
+        let mut ids = Ids {
+            table: IdTable::default(),
+            origin: HashMap::default(),
+            events: HashSet::default(),
+        };
+        for (i, a) in articles.iter().enumerate() {
+            ids.table.insert(&a.id, Target::Article(i));
+            ids.origin.insert(&a.id, &a.file.display);
         }
-        assert!(check_id(&"a".repeat(81)).is_err());
+        for (i, a) in actors.iter().enumerate() {
+            if let Some(existing) = ids.table.insert(&a.id, Target::Actor(i)) {
+                diagnostics.push(
+                    Site::whole(&a.file)
+                        .error(ids.duplicate(&a.id, existing), None)
+                        .with_help(UNIQUE_HELP),
+                );
+            } else {
+                ids.origin.insert(&a.id, &a.file.display);
+            }
+        }
+        ids
     }
 
-    #[test]
-    fn suggests_a_valid_id() {
-        assert_eq!(
-            suggest_id("The National 2024_04_22"),
-            "the-national-2024-04-22"
-        );
-        assert!(check_id(&suggest_id("--")).is_ok());
+    /// Records the id of an event of `file`, unless an article, an actor or
+    /// an earlier event has it: then the message that says so.
+    pub fn add_event(&mut self, id: &'a str, file: &'a Path) -> Result<(), String> {
+        let seen = self.events.contains(id).then_some(Target::Event(0));
+        if let Some(existing) = self.table.get(id).or(seen) {
+            return Err(self.duplicate(id, existing));
+        }
+        self.origin.insert(id, file);
+        self.events.insert(id);
+        Ok(())
+    }
+
+    /// The table, once every id is in it.
+    pub fn into_table(self) -> IdTable {
+        self.table
+    }
+
+    /// The message for `id` written again, when `existing` has it.
+    fn duplicate(&self, id: &str, existing: Target) -> String {
+        let other = self
+            .origin
+            .get(id)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        format!(
+            "duplicate id `{id}`: {} already has it",
+            describe(existing, &other)
+        )
+    }
+}
+
+/// What `target` is, and the file it is in when known: "an actor in …".
+fn describe(target: Target, file: &str) -> String {
+    let what = match target {
+        Target::Actor(_) => "an actor",
+        Target::Event(_) => "an event",
+        Target::Article(_) => "an article",
+    };
+    if file.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what} in {file}")
     }
 }

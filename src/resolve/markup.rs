@@ -1,5 +1,6 @@
-//! The two inline forms of SPEC §4 inside markdown: `[[id]]` / `[[id|text]]`
-//! links and `[@article]` / `[@article "quote"]` citations.
+//! The two inline forms inside markdown (see the README, *Links and
+//! citations in markdown*): `[[id]]` / `[[id|text]]` links and `[@article]` /
+//! `[@article "quote"]` citations.
 
 use std::ops::Range;
 
@@ -112,6 +113,7 @@ pub fn scan(source: &str) -> Vec<(Range<usize>, Result<Token<'_>, String>)> {
 mod tests {
     use super::*;
 
+    /// The tokens of `s`, without their ranges.
     fn tokens(s: &str) -> Vec<Result<Token<'_>, String>> {
         scan(s).into_iter().map(|(_, t)| t).collect()
     }

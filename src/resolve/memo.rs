@@ -20,9 +20,13 @@ pub type QuoteFound = (String, Option<(usize, std::ops::Range<usize>)>);
 /// that shape the split.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct TextKey {
+    /// The captured text.
     text: String,
+    /// The summary's `title` (a first paragraph equal to it is dropped).
     title: String,
+    /// The summary's `skip` entries.
     skip: Vec<String>,
+    /// The summary's `end_at`.
     end_at: Option<String>,
 }
 
@@ -37,14 +41,18 @@ pub struct ArticleWork {
     mentions: Mutex<Option<(u64, Vec<Vec<Mention>>)>>,
     /// Quotes looked up in this text (kept only when the memo is on).
     quotes_found: Mutex<HashMap<String, QuoteFound>>,
+    /// True when the memo is on (and so the lookups are worth keeping).
     kept: bool,
 }
 
+/// What the memo keeps.
 #[derive(Default)]
 struct Store {
+    /// The work on each text, by what it was split from.
     articles: HashMap<TextKey, Arc<ArticleWork>>,
     /// Every actor's names as last searched for, and their version.
     names: Vec<(usize, String)>,
+    /// The version of `names`, one more at each change.
     names_version: u64,
 }
 

@@ -1,22 +1,144 @@
-//! Finding actors named in article bodies (SPEC §2): every name and alias, as
-//! whole words, case-sensitively; where matches overlap the longest wins.
-//! One automaton holds every name of every actor, so each paragraph is read
-//! once whatever the number of actors.
+//! Finding actors named in article bodies (see the README, *Mentions*):
+//! every name and alias, as whole words, case-sensitively; where matches
+//! overlap the longest wins. One automaton holds every name of every actor,
+//! so each paragraph is read once whatever the number of actors. Here too
+//! are the steps of resolving that use it: the names gathered, every body
+//! searched in parallel, and each actor given the paragraphs that name it.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 
-use crate::model::Mention;
+use crate::diagnostics::Diagnostics;
+use crate::load::LoadedActor;
+use crate::load::locate::{Site, Step};
+use crate::model::{Actor, Article, Mention};
+
+use super::memo::ArticleWork;
+
+/// Every actor's name and aliases as (actor, name), each name given to the
+/// first actor that has it; a name that two actors share is reported.
+pub fn names(
+    actors: &[Actor],
+    raw_actors: &[LoadedActor],
+    diagnostics: &mut Diagnostics,
+) -> Vec<(usize, String)> {
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut owner: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, a) in actors.iter().enumerate() {
+        for name in std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)) {
+            match owner.get(name) {
+                Some(&first) if first != i => {
+                    let file = &raw_actors[i].file;
+                    diagnostics.push(
+                        Site::whole(file)
+                            .warning(
+                                format!(
+                                    "`{name}` is also a name of actor `{}`; mentions of it go to `{}`",
+                                    actors[first].id, actors[first].id
+                                ),
+                                Some(name),
+                            )
+                            .with_help("give each name to one actor only"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(name, i);
+                    names.push((i, name.to_string()));
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The mentions of `names` in each paragraph of each body, found in
+/// parallel; a body searched with names of version `names_version` before
+/// is not searched again, and the automaton is built only when some body
+/// is searched (in `serve`, most are kept).
+pub fn find_all(
+    bodies: &[Arc<ArticleWork>],
+    names_version: u64,
+    names: &[(usize, String)],
+) -> Vec<Vec<Vec<Mention>>> {
+    let finder = OnceLock::new();
+    bodies
+        .par_iter()
+        .map(|work| {
+            work.mentions(names_version, |paragraphs| {
+                let finder = finder.get_or_init(|| {
+                    MentionFinder::new(names.iter().map(|(i, n)| (*i, n.as_str())))
+                });
+                paragraphs.iter().map(|p| finder.find(p)).collect()
+            })
+        })
+        .collect()
+}
+
+/// Gives each actor the paragraphs that name it, in article order: the
+/// actors each paragraph names are found for each article in parallel.
+pub fn by_actor(articles: &[Article], actors: &mut [Actor]) {
+    let named: Vec<Vec<(usize, usize)>> = articles
+        .par_iter()
+        .map(|article| {
+            let mut named = Vec::new();
+            let mut in_paragraph: Vec<usize> = Vec::new();
+            for (p, mentions) in article.mentions.iter().enumerate() {
+                in_paragraph.clear();
+                in_paragraph.extend(mentions.iter().map(|m| m.actor));
+                in_paragraph.sort_unstable();
+                in_paragraph.dedup();
+                named.extend(in_paragraph.iter().map(|&actor| (actor, p + 1)));
+            }
+            named
+        })
+        .collect();
+    let mut counts = vec![0usize; actors.len()];
+    for &(actor, _) in named.iter().flatten() {
+        counts[actor] += 1;
+    }
+    for (actor, n) in actors.iter_mut().zip(counts) {
+        actor.mentions.reserve_exact(n);
+    }
+    for (ai, paragraphs) in named.into_iter().enumerate() {
+        for (actor, p) in paragraphs {
+            actors[actor].mentions.push((ai, p));
+        }
+    }
+}
+
+/// Warns about each actor that no article mentions.
+pub fn warn_unmentioned(
+    actors: &[Actor],
+    raw_actors: &[LoadedActor],
+    diagnostics: &mut Diagnostics,
+) {
+    for (i, actor) in actors.iter().enumerate() {
+        if actor.mentions.is_empty() {
+            let file = &raw_actors[i].file;
+            diagnostics.push(
+                Site::new(file, &[Step::Key("name")])
+                    .warning(format!("actor `{}` is mentioned in no article", actor.id), None)
+                    .with_help("add the spelling the articles use to `aliases` (names match as whole words, case-sensitively)"),
+            );
+        }
+    }
+}
 
 /// The names of all actors, ready to search.
 pub struct MentionFinder {
+    /// Every name; none when there are no names.
     automaton: Option<AhoCorasick>,
     /// For each pattern: the actor it names, and whether its first and last
     /// characters are word characters (and so need a word boundary).
     patterns: Vec<(usize, bool, bool)>,
 }
 
+/// True for the characters of a word, which a whole-word name may not
+/// touch.
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -116,6 +238,7 @@ fn longest_first(mut candidates: Vec<(usize, usize, usize)>) -> Vec<(usize, usiz
 mod tests {
     use super::*;
 
+    /// The mentions `finder` finds in `text`, as (actor, text mentioned).
     fn names(text: &str, finder: &MentionFinder) -> Vec<(usize, String)> {
         finder
             .find(text)

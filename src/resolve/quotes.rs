@@ -1,7 +1,7 @@
-//! Finding a quoted passage in an article (SPEC §4). Matching ignores letter
-//! case, runs of white space, and the style of quote marks, apostrophes and
-//! dashes. Each article body is normalised once; every quote is then one
-//! substring search in it.
+//! Finding a quoted passage in an article (see the README, *Links and
+//! citations in markdown*). Matching ignores letter case, runs of white
+//! space, and the style of quote marks, apostrophes and dashes. Each article
+//! body is normalised once; every quote is then one substring search in it.
 
 use std::ops::Range;
 
@@ -85,7 +85,9 @@ fn normalise_into(text: &str, out: &mut String) {
     }
 }
 
+/// A one in every byte of a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Eight bytes of text (little-endian) lower-cased, when normalising them
@@ -280,6 +282,7 @@ impl QuoteIndex {
 mod tests {
     use super::*;
 
+    /// Three body paragraphs.
     const BODY: [&str; 3] = [
         "Iran-backed Iraqi militias on Monday announced the resumption of attacks.",
         "“What happened a short while ago is the beginning,” it said, referring to the launch of five rockets.",
