@@ -16,8 +16,6 @@ pub mod render;
 pub mod resolve;
 pub mod routes;
 pub mod scaffold;
-// until every stage names the module
-pub(crate) use background::drop_in_background;
 #[cfg(feature = "serve")]
 pub mod serve;
 

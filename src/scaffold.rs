@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::load::theme::builtin_files;
-use crate::resolve::ids::check_id;
+use crate::model::ids::check_id;
 
 /// Why starter files could not be written.
 #[derive(Debug)]

@@ -29,8 +29,8 @@ use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::str::Utf8Error;
 
+use crate::model::ids::{check_id, suggest_id};
 use crate::resolve::body::paragraphs;
-use crate::resolve::ids::{check_id, suggest_id};
 
 use boilerplate::{end_marker, skip_reason};
 use byline::{byline, is_url, publisher_of};

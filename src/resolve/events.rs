@@ -10,7 +10,8 @@ use crate::model::{Actor, Citer, Date, Event, Target};
 
 use super::cite::Resolver;
 use super::fields::{date, require, unknown_date};
-use super::ids::{Ids, UNIQUE_HELP, check_id, suggest_id};
+use super::ids::{Ids, UNIQUE_HELP};
+use crate::model::ids::{check_id, suggest_id};
 
 /// The statuses an event may have.
 const STATUSES: [&str; 4] = ["reported", "claimed", "disputed", "confirmed"];

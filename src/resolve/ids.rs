@@ -12,10 +12,6 @@ use crate::load::locate::Site;
 use crate::load::{LoadedActor, LoadedArticle};
 use crate::model::Target;
 
-/// The rules of ids, still reachable here for the code that names them so
-/// (`briefing new article`); they belong to the model.
-pub use crate::model::ids::{MAX_ID_LEN, check_id, suggest_id};
-
 /// The help of every duplicate id.
 pub const UNIQUE_HELP: &str =
     "ids are unique across articles, actors and events: rename one of them";

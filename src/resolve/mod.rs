@@ -108,6 +108,6 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
     pack.static_files = static_files;
     // what the pack no longer needs (the files as read, each text's quote
     // index) is freed on a thread of its own, while the pages are rendered
-    crate::drop_in_background((raw_articles, raw_actors, event_files, leftovers));
+    crate::background::drop_in_background((raw_articles, raw_actors, event_files, leftovers));
     pack
 }
