@@ -9,6 +9,7 @@
 pub mod background;
 pub mod diagnostics;
 pub mod draft;
+pub mod fatal;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -42,7 +43,7 @@ pub enum Failure {
     /// Problems in the content (exit status 1), errors and warnings sorted.
     Content(Vec<Diagnostic>),
     /// Usage or I/O trouble (exit status 2).
-    Usage(String),
+    Usage(fatal::Fatal),
 }
 
 /// What a successful build or check produced.
@@ -163,8 +164,7 @@ fn prepare_cached(
     timer: &mut Timer,
 ) -> Result<Prepared, Failure> {
     let mut diagnostics = Diagnostics::default();
-    let loaded =
-        load::load_with(root, &mut diagnostics, &kept.files).map_err(|e| Failure::Usage(e.0))?;
+    let loaded = load::load_with(root, &mut diagnostics, &kept.files).map_err(Failure::Usage)?;
     timer.lap("load");
     let theme_name = loaded
         .pack
@@ -230,7 +230,7 @@ fn render_into(
 struct Discard;
 
 impl render::Sink for Discard {
-    fn accept(&self, _file: &OutputFile) -> Result<(), String> {
+    fn accept(&self, _file: &OutputFile) -> Result<(), fatal::Fatal> {
         Ok(())
     }
 }
@@ -239,11 +239,11 @@ impl render::Sink for Discard {
 struct DiscardWhile<'a>(&'a (dyn Fn() -> bool + Sync));
 
 impl render::Sink for DiscardWhile<'_> {
-    fn accept(&self, _file: &OutputFile) -> Result<(), String> {
+    fn accept(&self, _file: &OutputFile) -> Result<(), fatal::Fatal> {
         if (self.0)() {
             Ok(())
         } else {
-            Err("no longer wanted".to_string())
+            Err(fatal::Fatal::Stopped)
         }
     }
 }
@@ -309,19 +309,15 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     match output::replaceable(&out) {
         Ok(true) => {}
         Ok(false) => {
-            return Err(Failure::Usage(
-                output::OutputError::Foreign(out).to_string(),
-            ));
+            return Err(Failure::Usage(fatal::Fatal::ForeignOutput { path: out }));
         }
-        Err(e) => return Err(Failure::Usage(e.to_string())),
+        Err(e) => return Err(Failure::Usage(e)),
     }
     let mut timer = Timer::new();
     let prepared = prepare(&options.root, options.base_url.clone(), &mut timer)?;
-    let staging = output::Staging::create(&out).map_err(|e| Failure::Usage(e.to_string()))?;
+    let staging = output::Staging::create(&out).map_err(Failure::Usage)?;
     let report = render_into(prepared, &staging, &mut timer)?;
-    staging
-        .commit()
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+    staging.commit().map_err(Failure::Usage)?;
     timer.lap("commit");
     Ok(report)
 }

@@ -10,6 +10,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::fatal::Fatal;
 use crate::render::{Contents, OutputFile, Sink};
 
 /// The file that marks a folder as written by briefing (and so safe to replace).
@@ -17,35 +18,13 @@ pub const MARKER: &str = ".briefing-output";
 const MARKER_TEXT: &str =
     "This folder is written by `briefing build` and replaced on every build.\n";
 
-/// Why the site could not be written.
-#[derive(Debug)]
-pub enum OutputError {
-    /// The output folder holds files briefing did not write.
-    Foreign(PathBuf),
-    /// The file system refused.
-    Io(String),
-}
-
-impl std::fmt::Display for OutputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            OutputError::Foreign(path) => write!(
-                f,
-                "{} is not empty and was not written by briefing; it is left as it is\n  = help: choose another folder with `-o`, or empty it yourself",
-                path.display()
-            ),
-            OutputError::Io(message) => f.write_str(message),
-        }
-    }
-}
-
-fn io_error(what: &str, path: &Path, err: io::Error) -> OutputError {
-    OutputError::Io(format!("cannot {what} {}: {err}", path.display()))
+fn io_error(what: &'static str, path: &Path, err: io::Error) -> Fatal {
+    Fatal::io(what, path, err)
 }
 
 /// True when `dir` may be replaced: it does not exist, is empty, or holds
 /// briefing's marker.
-pub fn replaceable(dir: &Path) -> Result<bool, OutputError> {
+pub fn replaceable(dir: &Path) -> Result<bool, Fatal> {
     if !dir.exists() {
         return Ok(true);
     }
@@ -60,16 +39,16 @@ pub fn replaceable(dir: &Path) -> Result<bool, OutputError> {
 }
 
 /// A path under the output folder, refusing anything that would leave it.
-fn safe_join(base: &Path, rel: &str) -> Result<PathBuf, OutputError> {
+fn safe_join(base: &Path, rel: &str) -> Result<PathBuf, Fatal> {
     let rel_path = Path::new(rel);
     if rel.is_empty()
         || rel_path
             .components()
             .any(|c| !matches!(c, Component::Normal(_)))
     {
-        return Err(OutputError::Io(format!(
-            "refusing to write `{rel}`: it is not a plain path inside the output folder"
-        )));
+        return Err(Fatal::OutsideOutput {
+            path: rel.to_string(),
+        });
     }
     Ok(base.join(rel_path))
 }
@@ -88,9 +67,11 @@ pub struct Staging {
 
 impl Staging {
     /// Prepares to replace `out`, refusing a folder briefing did not write.
-    pub fn create(out: &Path) -> Result<Staging, OutputError> {
+    pub fn create(out: &Path) -> Result<Staging, Fatal> {
         if !replaceable(out)? {
-            return Err(OutputError::Foreign(out.to_path_buf()));
+            return Err(Fatal::ForeignOutput {
+                path: out.to_path_buf(),
+            });
         }
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -117,7 +98,7 @@ impl Staging {
     }
 
     /// Marks the site as briefing's and moves it into place.
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    pub fn commit(mut self) -> Result<(), Fatal> {
         let marker = self.dir.join(MARKER);
         fs::write(&marker, MARKER_TEXT).map_err(|e| io_error("write", &marker, e))?;
         swap(&self.dir, &self.out, &self.parent, &self.name)?;
@@ -125,7 +106,7 @@ impl Staging {
         Ok(())
     }
 
-    fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+    fn write(&self, file: &OutputFile) -> Result<(), Fatal> {
         let target = safe_join(&self.dir, &file.path)?;
         if let Some(dir) = target.parent() {
             let known = self
@@ -152,8 +133,8 @@ impl Staging {
 }
 
 impl Sink for Staging {
-    fn accept(&self, file: &OutputFile) -> Result<(), String> {
-        self.write(file).map_err(|e| e.to_string())
+    fn accept(&self, file: &OutputFile) -> Result<(), Fatal> {
+        self.write(file)
     }
 }
 
@@ -165,7 +146,7 @@ impl Drop for Staging {
     }
 }
 
-fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
+fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), Fatal> {
     if out.exists() {
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         fs::rename(out, &old).map_err(|e| io_error("move aside", out, e))?;

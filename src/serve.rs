@@ -28,6 +28,7 @@ use notify_debouncer_full::new_debouncer;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::Diagnostic;
+use crate::fatal::Fatal;
 use crate::render::Contents;
 use crate::{Failure, Kept, Live};
 
@@ -134,10 +135,20 @@ fn rebuild(root: &Path, kept: &Kept, shared: &Shared) {
     }
 }
 
+/// A serve failure: `what` failed because of `source`.
+fn serve_error(what: String, source: impl std::error::Error + Send + Sync + 'static) -> Fatal {
+    Fatal::Serve {
+        what,
+        source: Box::new(source),
+    }
+}
+
 /// Runs the development server until interrupted.
-pub fn serve(root: &Path, port: u16) -> Result<(), String> {
+pub fn serve(root: &Path, port: u16) -> Result<(), Fatal> {
     if !root.join("content").is_dir() {
-        return Err(format!("{} has no `content/` folder", root.display()));
+        return Err(Fatal::NoContent {
+            path: root.to_path_buf(),
+        });
     }
     let (changes, _) = broadcast::channel(16);
     let shared = Shared {
@@ -152,18 +163,18 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     // pack's folder itself, to watch either of them once it is created
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = new_debouncer(Duration::from_millis(10), None, tx)
-        .map_err(|e| format!("cannot watch files: {e}"))?;
+        .map_err(|e| serve_error("cannot watch files".into(), e))?;
     for dir in WATCHED {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
                 .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+                .map_err(|e| serve_error(format!("cannot watch {}", path.display()), e))?;
         }
     }
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        .map_err(|e| serve_error(format!("cannot watch {}", root.display()), e))?;
     let debouncer = Arc::new(Mutex::new(debouncer));
     let watcher_debouncer = Arc::clone(&debouncer);
     let watcher_root: PathBuf = root.to_path_buf();
@@ -207,13 +218,15 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| serve_error("cannot start the server".into(), e))?;
     runtime.block_on(async move {
         let address = SocketAddr::from(([127, 0, 0, 1], port));
         let listener = tokio::net::TcpListener::bind(address)
             .await
-            .map_err(|e| format!("cannot listen on {address}: {e}"))?;
-        let bound = listener.local_addr().map_err(|e| e.to_string())?;
+            .map_err(|e| serve_error(format!("cannot listen on {address}"), e))?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| serve_error(format!("cannot listen on {address}"), e))?;
         eprintln!(
             "serving {} on http://{bound}/ (Ctrl-C to stop)",
             root.display()
@@ -228,7 +241,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|e| format!("the server stopped: {e}"))
+            .map_err(|e| serve_error("the server stopped".into(), e))
     })?;
     drop(debouncer);
     Ok(())

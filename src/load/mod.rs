@@ -75,10 +75,6 @@ enum EventFile {
     Broken(Box<Diagnostic>, Vec<String>),
 }
 
-/// A failure that stops loading before any content is read: exit status 2.
-#[derive(Debug)]
-pub struct FatalIo(pub String);
-
 /// Files already read and parsed, kept between builds by `serve` so that a
 /// rebuild after an edit reads and parses only the files that changed
 /// (same size and modification time: same content).
@@ -167,7 +163,7 @@ impl Cache {
 }
 
 /// Reads the pack at `root` (the folder that holds `content/`).
-pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, FatalIo> {
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Loaded, crate::fatal::Fatal> {
     load_with(root, diagnostics, &Cache::off())
 }
 
@@ -176,13 +172,12 @@ pub fn load_with(
     root: &Path,
     diagnostics: &mut Diagnostics,
     cache: &Cache,
-) -> Result<Loaded, FatalIo> {
+) -> Result<Loaded, crate::fatal::Fatal> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(FatalIo(format!(
-            "{} has no `content/` folder: run briefing in a pack's folder or name one (`briefing build PACK`)",
-            display_root(root)
-        )));
+        return Err(crate::fatal::Fatal::NoContent {
+            path: PathBuf::from(display_root(root)),
+        });
     }
     let mut loaded = Loaded::default();
 

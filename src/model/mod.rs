@@ -5,11 +5,13 @@
 
 pub mod date;
 pub mod ids;
+pub mod vocab;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 pub use date::Date;
+pub use vocab::{ActorKind, Confidence, Grade, RelationType, Status};
 
 /// A whole resolved pack.
 #[derive(Debug, Default)]
@@ -59,7 +61,7 @@ pub struct KeyJudgment {
     /// The judgment.
     pub text: RichText,
     /// low, moderate or high.
-    pub confidence: Option<String>,
+    pub confidence: Option<Confidence>,
     /// Structured citations given beside the text.
     pub cites: Vec<CitationId>,
 }
@@ -174,7 +176,7 @@ pub struct Article {
     /// Language of the text.
     pub language: Option<String>,
     /// Admiralty source grade A–F.
-    pub reliability: Option<String>,
+    pub reliability: Option<Grade>,
     /// The analyst's summary.
     pub summary: Option<RichText>,
     /// Key points, each with citations into this article.
@@ -212,8 +214,8 @@ pub struct Actor {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// person, armed-group, coalition, state, government, military, organisation or other.
-    pub kind: String,
+    /// What kind of actor.
+    pub kind: ActorKind,
     /// Other names it goes by in the articles.
     pub aliases: Vec<String>,
     /// Who they are.
@@ -230,8 +232,8 @@ pub struct Actor {
 /// One side of a relation between two actors.
 #[derive(Debug)]
 pub struct Relation {
-    /// The relation type as written (`member-of`, …).
-    pub kind: String,
+    /// The relation type.
+    pub kind: RelationType,
     /// The wording on this side: "member of" or, inverted, "has member".
     pub wording: &'static str,
     /// The actor on the other side.
@@ -255,8 +257,8 @@ pub struct Event {
     pub kind: Option<String>,
     /// Where.
     pub location: Option<String>,
-    /// reported, claimed, disputed or confirmed.
-    pub status: Option<String>,
+    /// How far the sources establish it.
+    pub status: Option<Status>,
     /// Who took part, with their role.
     pub actors: Vec<(usize, String)>,
     /// More detail.
@@ -264,42 +266,3 @@ pub struct Event {
     /// Sources (at least one).
     pub cites: Vec<CitationId>,
 }
-
-/// The wording of a relation on each side: (as written, inverse).
-pub fn relation_wording(kind: &str) -> Option<(&'static str, &'static str)> {
-    Some(match kind {
-        "member-of" => ("member of", "has member"),
-        "part-of" => ("part of", "includes"),
-        "leads" => ("leads", "led by"),
-        "speaks-for" => ("speaks for", "spokesperson"),
-        "works-for" => ("works for", "employs"),
-        "backs" => ("backs", "backed by"),
-        "allied-with" => ("allied with", "allied with"),
-        "opposes" => ("opposes", "opposed by"),
-        _ => return None,
-    })
-}
-
-/// The relation types a user may write.
-pub const RELATION_TYPES: [&str; 8] = [
-    "member-of",
-    "part-of",
-    "leads",
-    "speaks-for",
-    "works-for",
-    "backs",
-    "allied-with",
-    "opposes",
-];
-
-/// The actor kinds a user may write.
-pub const ACTOR_KINDS: [&str; 8] = [
-    "person",
-    "armed-group",
-    "coalition",
-    "state",
-    "government",
-    "military",
-    "organisation",
-    "other",
-];

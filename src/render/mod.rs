@@ -3,6 +3,7 @@
 //! from the pack, one template presenting it. Nothing here reads content
 //! files or writes output; `output` does that.
 
+mod buffers;
 pub mod engine;
 pub mod fragments;
 pub mod highlight;
@@ -10,198 +11,25 @@ pub mod html;
 pub mod markdown;
 pub mod pages;
 pub mod refs;
+pub mod renderer;
 pub mod views;
 
-use std::path::PathBuf;
+pub use renderer::{Contents, OutputFile, RenderOptions, Renderer};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::theme::Theme;
 use crate::model::Pack;
 use crate::routes::{self, Route};
-
-/// One file of the output.
-#[derive(Debug)]
-pub struct OutputFile {
-    /// Path under the output folder, `/`-separated.
-    pub path: String,
-    /// What to write.
-    pub contents: Contents,
-}
-
-/// The contents of an output file.
-#[derive(Debug)]
-pub enum Contents {
-    /// Bytes made by the build.
-    Bytes(Vec<u8>),
-    /// A file to copy as it is.
-    Copy(PathBuf),
-}
-
-/// Settings of one build that are not in the pack.
-#[derive(Debug, Clone, Default)]
-pub struct RenderOptions {
-    /// Absolute URL of the site root (`--base-url`, else pack.yaml's `base_url`).
-    pub base_url: Option<String>,
-}
-
-/// What every page's template sees as `site`.
-#[derive(Debug, Serialize)]
-pub struct SiteView {
-    title: String,
-    subtitle: Option<String>,
-    marking: Option<String>,
-    /// The marking as a CSS string literal's contents, for `@page` boxes.
-    marking_css: Option<String>,
-    author: Option<String>,
-    date: Option<String>,
-    language: String,
-    base_url: Option<String>,
-    generator: &'static str,
-}
-
-/// Escapes `text` for use inside a double-quoted CSS string in a `<style>`
-/// element: quotes, backslashes and anything that could close the element
-/// become CSS escapes.
-fn css_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' | '\\' | '<' | '>' | '&' | '\'' => out.push_str(&format!("\\{:X} ", c as u32)),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The theme's templates and what every page shares.
-pub struct Renderer {
-    fragments: fragments::Fragments,
-    site: SiteView,
-}
-
-impl Renderer {
-    /// Compiles the theme's templates, with the pack's shared values.
-    pub fn new(
-        theme: &Theme,
-        pack: &Pack,
-        options: &RenderOptions,
-    ) -> Result<Renderer, Vec<Diagnostic>> {
-        let base_url = options
-            .base_url
-            .as_ref()
-            .map(|u| format!("{}/", u.trim_end_matches('/')));
-        let site = SiteView {
-            title: pack.title.clone(),
-            subtitle: pack.subtitle.clone(),
-            marking: pack.marking.clone(),
-            marking_css: pack.marking.as_deref().map(css_string),
-            author: pack.author.clone(),
-            date: pack.date.as_ref().map(|d| d.1.to_string()),
-            language: pack.language.clone(),
-            base_url,
-            generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
-        };
-        let engine = engine::Engine::new(theme, &site).map_err(|d| vec![d])?;
-        Ok(Renderer {
-            fragments: fragments::Fragments::new(engine, pack),
-            site,
-        })
-    }
-
-    /// What pages share: the theme's fragments and the values made once.
-    pub fn fragments(&self) -> &fragments::Fragments {
-        &self.fragments
-    }
-
-    /// What every template sees as `site`.
-    pub fn site(&self) -> &SiteView {
-        &self.site
-    }
-
-    /// Renders `page` with its route's template, its citations numbered.
-    pub fn page<T: Serialize>(&self, page: &pages::Page<'_, T>) -> Result<Vec<u8>, Diagnostic> {
-        self.page_with_room(page, 0)
-    }
-
-    /// As [`Renderer::page`], for a page that may take up to about `room`
-    /// bytes: the room is set aside at once, so that a page of the whole
-    /// pack is not grown by doubling, each step copying it and touching
-    /// fresh memory. Room never written costs nothing but address space.
-    pub fn page_with_room<T: Serialize>(
-        &self,
-        page: &pages::Page<'_, T>,
-        room: usize,
-    ) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = buffers::take(room);
-        self.fragments
-            .engine()
-            .render_into(page.route.template(), page, &mut out)?;
-        self.fragments.fill_citations(out, &page.numbers)
-    }
-
-    /// Renders `template` with `context`: a file that is not a page (the
-    /// sitemap).
-    pub fn file<C: Serialize>(&self, template: &str, context: &C) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = buffers::take(0);
-        self.fragments
-            .engine()
-            .render_into(template, context, &mut out)?;
-        Ok(out)
-    }
-}
-
-/// Output buffers kept per thread between pages. A page's bytes are written
-/// out as soon as it is rendered, so its buffer can serve the next page: no
-/// growing a fresh buffer from empty, no fresh memory to fault in.
-mod buffers {
-    use std::cell::RefCell;
-
-    /// Buffers larger than this go back to the allocator.
-    const KEEP_AT_MOST: usize = 16 << 20;
-
-    thread_local! {
-        static SPARE: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
-    }
-
-    /// An empty buffer with room for `room` bytes (at least): from an
-    /// earlier page when one is large enough.
-    pub fn take(room: usize) -> Vec<u8> {
-        let room = room.max(32 * 1024);
-        SPARE
-            .with(|spare| {
-                let mut spare = spare.borrow_mut();
-                let fits = spare.iter().rposition(|b| b.capacity() >= room)?;
-                Some(spare.swap_remove(fits))
-            })
-            .unwrap_or_else(|| Vec::with_capacity(room))
-    }
-
-    /// Hands `buffer` back for the next page rendered on this thread.
-    pub fn give_back(mut buffer: Vec<u8>) {
-        if buffer.capacity() <= KEEP_AT_MOST {
-            buffer.clear();
-            SPARE.with(|spare| {
-                let mut spare = spare.borrow_mut();
-                if spare.len() < 2 {
-                    spare.push(buffer);
-                }
-            });
-        }
-    }
-}
-
 /// Where rendered files go: written to the staging folder by `output`,
 /// counted by `check`, kept in memory by `serve`. Called from several
 /// threads, in no particular order.
 pub trait Sink: Sync {
     /// Takes one finished file; an error stops the build.
-    fn accept(&self, file: &OutputFile) -> Result<(), String>;
+    fn accept(&self, file: &OutputFile) -> Result<(), crate::fatal::Fatal>;
 }
 
 /// Why rendering stopped.
@@ -210,7 +38,7 @@ pub enum RenderError {
     /// Templates failed (content errors, exit status 1).
     Templates(Vec<Diagnostic>),
     /// The sink failed (I/O, exit status 2).
-    Output(String),
+    Output(crate::fatal::Fatal),
 }
 
 /// One unit of rendering work: a page, or a few small files.

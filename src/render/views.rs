@@ -10,7 +10,10 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Article, Citer, Event, Inline, Pack, RichText, Target};
+use crate::model::{
+    ActorKind, Article, Citer, Confidence, Event, Inline, Pack, RelationType, RichText, Status,
+    Target,
+};
 
 use super::fragments::{Card, Fragments, LINK_STYLES};
 use super::html::{Html, escape_into};
@@ -37,7 +40,7 @@ struct ActorLinkView<'p> {
     /// Its name.
     name: &'p str,
     /// Its kind.
-    kind: &'p str,
+    kind: ActorKind,
     /// Relative link to its page (or its part of the print document).
     href: String,
 }
@@ -72,7 +75,7 @@ pub fn actor_link(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) ->
         tera::Value::from_serializable(&ActorLinkView {
             id: &a.id,
             name: &a.name,
-            kind: &a.kind,
+            kind: a.kind,
             href: refs.href(Target::Actor(i)),
         })
     })
@@ -208,7 +211,7 @@ struct EventView<'p> {
     /// Location.
     location: Option<&'p str>,
     /// Status.
-    status: Option<&'p str>,
+    status: Option<Status>,
     /// Participants: `actor` (a link) and `role`.
     actors: tera::Value,
     /// Summary HTML.
@@ -260,7 +263,7 @@ fn event_view<'p>(
         title: &e.title,
         kind: e.kind.as_deref(),
         location: e.location.as_deref(),
-        status: e.status.as_deref(),
+        status: e.status,
         actors,
         summary,
         cites,
@@ -342,7 +345,7 @@ pub struct JudgmentView {
     /// Its text.
     pub text: Html,
     /// low, moderate or high (judgments only).
-    pub confidence: Option<String>,
+    pub confidence: Option<Confidence>,
     /// The markers of its structured citations.
     pub cites: Html,
 }
@@ -358,7 +361,7 @@ pub fn key_judgments(
         .map(|k| {
             Ok(JudgmentView {
                 text: fill(&k.text, pack, fr, refs)?,
-                confidence: k.confidence.clone(),
+                confidence: k.confidence,
                 cites: refs.markers(&k.cites),
             })
         })
@@ -390,8 +393,8 @@ pub fn key_points(
 pub struct RelationView {
     /// The wording on this side ("member of", "has member").
     pub wording: &'static str,
-    /// The relation type as written.
-    pub kind: String,
+    /// The relation type.
+    pub kind: RelationType,
     /// The actor on the other side.
     pub other: ActorLink,
     /// The markers of its citations.
@@ -410,7 +413,7 @@ pub fn relations(
         .iter()
         .map(|r| RelationView {
             wording: r.wording,
-            kind: r.kind.clone(),
+            kind: r.kind,
             other: actor_link(pack, fr, r.other, refs),
             cites: refs.markers(&r.cites),
         })

@@ -6,7 +6,7 @@ use crate::diagnostics::{SourceFile, nearest};
 use crate::load::LoadedActor;
 use crate::load::locate::{Site, Step};
 use crate::load::raw::RawRelation;
-use crate::model::{ACTOR_KINDS, Actor, Citer, RELATION_TYPES, Relation, relation_wording};
+use crate::model::{Actor, ActorKind, Citer, Relation, RelationType};
 
 use super::cite::Resolver;
 use super::fields::require;
@@ -19,14 +19,15 @@ pub fn resolve(raw_actors: &[LoadedActor], r: &mut Resolver<'_>) -> Vec<Actor> {
         let file = &a.file;
         let raw = &a.raw;
         require(&raw.name, "name", Site::whole(file), &mut r.diagnostics);
-        let kind = raw.kind.clone().unwrap_or_else(|| "other".to_string());
-        if !ACTOR_KINDS.contains(&kind.as_str()) {
+        let written = raw.kind.as_deref().unwrap_or("other");
+        let kind = ActorKind::parse(written).unwrap_or_else(|| {
             r.diagnostics.push(
                 Site::new(file, &[Step::Key("kind")])
-                    .error(format!("unknown actor kind `{kind}`"), Some(&kind))
-                    .with_help(format!("use one of: {}", ACTOR_KINDS.join(", "))),
+                    .error(format!("unknown actor kind `{written}`"), Some(written))
+                    .with_help(format!("use one of: {}", ActorKind::listed())),
             );
-        }
+            ActorKind::Other
+        });
         let summary = raw
             .summary
             .as_ref()
@@ -71,13 +72,13 @@ fn relation(
     let path = [Step::Key("relations"), Step::Index(k)];
     let type_path = [Step::Key("relations"), Step::Index(k), Step::Key("type")];
     let actor_path = [Step::Key("relations"), Step::Index(k), Step::Key("actor")];
-    let Some((forward, inverse)) = relation_wording(&rel.kind) else {
-        let help = match nearest(&rel.kind, RELATION_TYPES) {
+    let Some(kind) = RelationType::parse(&rel.kind) else {
+        let help = match nearest(&rel.kind, RelationType::words()) {
             Some(near) => format!(
                 "did you mean `{near}`? relation types are: {}",
-                RELATION_TYPES.join(", ")
+                RelationType::listed()
             ),
-            None => format!("relation types are: {}", RELATION_TYPES.join(", ")),
+            None => format!("relation types are: {}", RelationType::listed()),
         };
         r.diagnostics.push(
             Site::new(file, &type_path)
@@ -101,15 +102,16 @@ fn relation(
         );
         return;
     }
+    let (forward, inverse) = kind.wording();
     let cites = r.cite_list(&rel.cites, None, Site::new(file, &path), Citer::Actor(i));
     actors[other].relations.push(Relation {
-        kind: rel.kind.clone(),
+        kind,
         wording: inverse,
         other: i,
         cites: cites.clone(),
     });
     actors[i].relations.push(Relation {
-        kind: rel.kind.clone(),
+        kind,
         wording: forward,
         other,
         cites,

@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostics;
 use crate::load::LoadedArticle;
 use crate::load::locate::{Site, Step};
 use crate::load::raw::RawArticle;
-use crate::model::{Article, Citer, Date, KeyPoint, Mention};
+use crate::model::{Article, Citer, Date, Grade, KeyPoint, Mention};
 
 use super::cite::{ArticleRef, Resolver};
 use super::fields::{date, require, unknown_date};
@@ -117,15 +117,17 @@ fn article(i: usize, a: &LoadedArticle, r: &mut Resolver<'_>) -> Article {
             )?,
         ))
     });
-    if let Some(grade) = &raw.reliability
-        && !matches!(grade.trim(), "A" | "B" | "C" | "D" | "E" | "F")
-    {
-        r.diagnostics.push(
-            Site::new(file, &[Step::Key("reliability")])
-                .error(format!("invalid reliability `{grade}`"), Some(grade.trim()))
-                .with_help("use an Admiralty source grade: A, B, C, D, E or F"),
-        );
-    }
+    let reliability = raw.reliability.as_ref().and_then(|grade| {
+        let parsed = Grade::parse(grade.trim());
+        if parsed.is_none() {
+            r.diagnostics.push(
+                Site::new(file, &[Step::Key("reliability")])
+                    .error(format!("invalid reliability `{grade}`"), Some(grade.trim()))
+                    .with_help("use an Admiralty source grade: A, B, C, D, E or F"),
+            );
+        }
+        parsed
+    });
     let summary = raw.summary.as_ref().map(|s| {
         r.rich(
             s,
@@ -144,7 +146,7 @@ fn article(i: usize, a: &LoadedArticle, r: &mut Resolver<'_>) -> Article {
         updated,
         url: raw.url.clone(),
         language: raw.language.clone(),
-        reliability: raw.reliability.as_ref().map(|g| g.trim().to_string()),
+        reliability,
         summary,
         key_points,
         paragraphs: Vec::new(),

@@ -6,15 +6,12 @@
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::locate::{Site, Step};
 use crate::load::raw::{RawEvent, RawParticipant};
-use crate::model::{Actor, Citer, Date, Event, Target};
+use crate::model::{Actor, Citer, Date, Event, Status, Target};
 
 use super::cite::Resolver;
 use super::fields::{date, require, unknown_date};
 use super::ids::{Ids, UNIQUE_HELP};
 use crate::model::ids::{check_id, suggest_id};
-
-/// The statuses an event may have.
-const STATUSES: [&str; 4] = ["reported", "claimed", "disputed", "confirmed"];
 
 /// An event with a valid, unique id: its date, its file, its index in
 /// that file, and the event as written.
@@ -106,16 +103,18 @@ fn event(
         &mut r.diagnostics,
     );
     let participants = participants(n, file, i, raw, actors, r);
-    if let Some(status) = &raw.status
-        && !STATUSES.contains(&status.trim())
-    {
-        let path = [Step::Index(i), Step::Key("status")];
-        r.diagnostics.push(
-            Site::new(file, &path)
-                .error(format!("unknown status `{status}`"), Some(status))
-                .with_help(format!("use one of: {}", STATUSES.join(", "))),
-        );
-    }
+    let status = raw.status.as_ref().and_then(|status| {
+        let parsed = Status::parse(status.trim());
+        if parsed.is_none() {
+            let path = [Step::Index(i), Step::Key("status")];
+            r.diagnostics.push(
+                Site::new(file, &path)
+                    .error(format!("unknown status `{status}`"), Some(status))
+                    .with_help(format!("use one of: {}", Status::listed())),
+            );
+        }
+        parsed
+    });
     if raw.cites.is_empty() {
         let path = [Step::Index(i), Step::Key("id")];
         r.diagnostics.push(
@@ -137,7 +136,7 @@ fn event(
         title: raw.title.trim().to_string(),
         kind: raw.kind.clone(),
         location: raw.location.clone(),
-        status: raw.status.as_ref().map(|s| s.trim().to_string()),
+        status,
         actors: participants,
         summary,
         cites,

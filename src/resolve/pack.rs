@@ -4,13 +4,10 @@
 use crate::diagnostics::SourceFile;
 use crate::load::locate::{Site, Step};
 use crate::load::raw::{RawJudgment, RawPack};
-use crate::model::{Citer, KeyJudgment, Pack};
+use crate::model::{Citer, Confidence, KeyJudgment, Pack};
 
 use super::cite::Resolver;
 use super::fields::{date, require};
-
-/// The confidences a key judgment may have.
-const CONFIDENCES: [&str; 3] = ["low", "moderate", "high"];
 
 /// The pack, with the fields of `pack.yaml` (when it loaded) and nothing
 /// else yet: articles, actors, events and citations are added at the end.
@@ -57,23 +54,25 @@ fn key_judgment(
         Step::Index(k),
         Step::Key("text"),
     ];
-    if let Some(c) = &kj.confidence
-        && !CONFIDENCES.contains(&c.trim())
-    {
-        let conf_path = [
-            Step::Key("key_judgments"),
-            Step::Index(k),
-            Step::Key("confidence"),
-        ];
-        r.diagnostics.push(
-            Site::new(file, &conf_path)
-                .error(format!("unknown confidence `{c}`"), Some(c))
-                .with_help("use low, moderate or high"),
-        );
-    }
+    let confidence = kj.confidence.as_ref().and_then(|c| {
+        let parsed = Confidence::parse(c.trim());
+        if parsed.is_none() {
+            let conf_path = [
+                Step::Key("key_judgments"),
+                Step::Index(k),
+                Step::Key("confidence"),
+            ];
+            r.diagnostics.push(
+                Site::new(file, &conf_path)
+                    .error(format!("unknown confidence `{c}`"), Some(c))
+                    .with_help("use low, moderate or high"),
+            );
+        }
+        parsed
+    });
     KeyJudgment {
         text: r.rich(&kj.text, Site::new(file, &text_path), Citer::Pack),
-        confidence: kj.confidence.as_ref().map(|c| c.trim().to_string()),
+        confidence,
         cites: r.cite_list(&kj.cites, None, Site::new(file, &path), Citer::Pack),
     }
 }

@@ -6,14 +6,14 @@ use serde::Serialize;
 
 use super::super::html::Html;
 use super::super::refs::PageRefs;
+use super::super::renderer::{Contents, OutputFile, Renderer};
 use super::super::views::{
     ActorLink, ArticleLink, Entry as EventEntry, RelationView, actor_link, article_link,
     event_entry, fill, mention_excerpt, relations,
 };
-use super::super::{Contents, OutputFile, Renderer};
-use super::{Page, actors_by_kind, kind_label};
+use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
-use crate::model::Pack;
+use crate::model::{ActorKind, Pack};
 use crate::routes::Route;
 
 #[derive(Serialize)]
@@ -27,7 +27,7 @@ struct Entry {
 
 #[derive(Serialize)]
 struct Group {
-    kind: String,
+    kind: ActorKind,
     label: &'static str,
     actors: Vec<Entry>,
 }
@@ -60,8 +60,8 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
                 })
                 .collect();
             Group {
-                kind: kind.to_string(),
-                label: kind_label(kind),
+                kind,
+                label: kind.group_label(),
                 actors,
             }
         })
@@ -108,7 +108,7 @@ struct ActorPage {
 struct ActorView {
     id: String,
     name: String,
-    kind: String,
+    kind: ActorKind,
     kind_label: &'static str,
     aliases: Vec<String>,
     summary: Option<Html>,
@@ -123,8 +123,8 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
     let actor = ActorView {
         id: a.id.clone(),
         name: a.name.clone(),
-        kind: a.kind.clone(),
-        kind_label: kind_label(&a.kind),
+        kind: a.kind,
+        kind_label: a.kind.group_label(),
         aliases: a.aliases.clone(),
         summary: a
             .summary

@@ -9,15 +9,15 @@ use serde::Serialize;
 use super::super::fragments::Fragments;
 use super::super::html::Html;
 use super::super::refs::PageRefs;
+use super::super::renderer::{Contents, OutputFile, Renderer};
 use super::super::views::{
     ArticleLink, JudgmentView, Link, ParagraphStyle, article_link, citer_link, fill, key_points,
     paragraph_html,
 };
-use super::super::{Contents, OutputFile, Renderer};
 use super::Page;
 use super::home::newest_first;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Article, Citer, Pack};
+use crate::model::{Article, Citer, Grade, Pack};
 use crate::routes::Route;
 
 /// An article's bibliographic data, as every listing shows it.
@@ -34,7 +34,7 @@ pub struct SourceView {
     /// Language.
     pub language: Option<String>,
     /// Admiralty grade.
-    pub reliability: Option<String>,
+    pub reliability: Option<Grade>,
     /// Number of body paragraphs.
     pub paragraphs: usize,
     /// How many distinct items (events, actors, …) cite it.
@@ -57,7 +57,7 @@ pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -
         updated: a.updated.as_ref().map(|u| u.1.to_string()),
         url: a.url.clone(),
         language: a.language.clone(),
-        reliability: a.reliability.clone(),
+        reliability: a.reliability,
         paragraphs: a.paragraphs.len(),
         cited_by: citers.len(),
     }

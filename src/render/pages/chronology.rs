@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::super::fragments::Fragments;
 use super::super::refs::PageRefs;
+use super::super::renderer::{Contents, OutputFile, Renderer};
 use super::super::views::{Entry, event_entry};
-use super::super::{Contents, OutputFile, Renderer};
 use super::Page;
 use crate::diagnostics::Diagnostic;
 use crate::model::Pack;

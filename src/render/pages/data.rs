@@ -5,10 +5,10 @@
 use serde::Serialize;
 
 use super::super::refs::PageRefs;
-use super::super::{Contents, OutputFile, RenderOptions, Renderer};
+use super::super::renderer::{Contents, OutputFile, RenderOptions, Renderer};
 use super::Page;
 use crate::diagnostics::Diagnostic;
-use crate::model::Pack;
+use crate::model::{ActorKind, Grade, Pack, RelationType, Status};
 use crate::routes::{self, Route};
 
 #[derive(Serialize)]
@@ -32,7 +32,7 @@ struct JsonArticle<'a> {
     published: &'a str,
     updated: Option<&'a str>,
     url: Option<&'a str>,
-    reliability: Option<&'a str>,
+    reliability: Option<Grade>,
     paragraphs: usize,
 }
 
@@ -46,7 +46,7 @@ struct JsonMention<'a> {
 struct JsonActor<'a> {
     id: &'a str,
     name: &'a str,
-    kind: &'a str,
+    kind: ActorKind,
     aliases: &'a [String],
     summary: Option<&'a str>,
     relations: Vec<JsonRelation<'a>>,
@@ -56,7 +56,7 @@ struct JsonActor<'a> {
 #[derive(Serialize)]
 struct JsonRelation<'a> {
     #[serde(rename = "type")]
-    kind: &'a str,
+    kind: RelationType,
     wording: &'a str,
     actor: &'a str,
 }
@@ -80,7 +80,7 @@ struct JsonEvent<'a> {
     date: &'a str,
     title: &'a str,
     kind: Option<&'a str>,
-    status: Option<&'a str>,
+    status: Option<Status>,
     location: Option<&'a str>,
     summary: Option<&'a str>,
     actors: Vec<JsonParticipant<'a>>,
@@ -105,7 +105,7 @@ fn pack_json(pack: &Pack) -> Json<'_> {
                 published: &a.published.0,
                 updated: a.updated.as_ref().map(|u| u.0.as_str()),
                 url: a.url.as_deref(),
-                reliability: a.reliability.as_deref(),
+                reliability: a.reliability,
                 paragraphs: a.paragraphs.len(),
             })
             .collect(),
@@ -115,14 +115,14 @@ fn pack_json(pack: &Pack) -> Json<'_> {
             .map(|a| JsonActor {
                 id: &a.id,
                 name: &a.name,
-                kind: &a.kind,
+                kind: a.kind,
                 aliases: &a.aliases,
                 summary: a.summary.as_ref().map(|s| s.source.as_str()),
                 relations: a
                     .relations
                     .iter()
                     .map(|r| JsonRelation {
-                        kind: &r.kind,
+                        kind: r.kind,
                         wording: r.wording,
                         actor: &pack.actors[r.other].id,
                     })
@@ -145,7 +145,7 @@ fn pack_json(pack: &Pack) -> Json<'_> {
                 date: &e.date.0,
                 title: &e.title,
                 kind: e.kind.as_deref(),
-                status: e.status.as_deref(),
+                status: e.status,
                 location: e.location.as_deref(),
                 summary: e.summary.as_ref().map(|s| s.source.as_str()),
                 actors: e

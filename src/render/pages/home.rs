@@ -6,14 +6,14 @@ use serde::Serialize;
 use super::super::fragments::Fragments;
 use super::super::html::Html;
 use super::super::refs::PageRefs;
+use super::super::renderer::{OutputFile, Renderer};
 use super::super::views::{
     ActorLink, ArticleLink, Entry, JudgmentView, actor_link, article_link, event_entry, fill,
     key_judgments,
 };
-use super::super::{OutputFile, Renderer};
-use super::{Page, actors_by_kind, kind_label};
+use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
-use crate::model::Pack;
+use crate::model::{ActorKind, Grade, Pack};
 use crate::routes::Route;
 
 /// How many events the home page shows as "latest".
@@ -21,7 +21,7 @@ const LATEST: usize = 8;
 
 #[derive(Serialize)]
 struct KindGroup {
-    kind: String,
+    kind: ActorKind,
     label: &'static str,
     actors: Vec<ActorLink>,
 }
@@ -29,7 +29,7 @@ struct KindGroup {
 #[derive(Serialize)]
 struct Source {
     link: ArticleLink,
-    reliability: Option<String>,
+    reliability: Option<Grade>,
 }
 
 #[derive(Serialize)]
@@ -54,8 +54,8 @@ fn groups(pack: &Pack, fr: &Fragments, refs: &PageRefs<'_>) -> Vec<KindGroup> {
     actors_by_kind(pack)
         .into_iter()
         .map(|(kind, members)| KindGroup {
-            kind: kind.to_string(),
-            label: kind_label(kind),
+            kind,
+            label: kind.group_label(),
             actors: members
                 .into_iter()
                 .map(|i| actor_link(pack, fr, i, refs))
@@ -84,7 +84,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         .into_iter()
         .map(|i| Source {
             link: article_link(pack, fr, i, &refs),
-            reliability: pack.articles[i].reliability.clone(),
+            reliability: pack.articles[i].reliability,
         })
         .collect();
     let body = Home {
@@ -102,7 +102,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let page = Page::new(Route::Home, pack.title.clone(), refs, body);
     Ok(vec![OutputFile {
         path: page.path.clone(),
-        contents: super::super::Contents::Bytes(renderer.page(&page)?),
+        contents: super::super::renderer::Contents::Bytes(renderer.page(&page)?),
     }])
 }
 

@@ -7,15 +7,15 @@ use serde::Serialize;
 
 use super::super::html::Html;
 use super::super::refs::PageRefs;
+use super::super::renderer::{Contents, OutputFile, Renderer};
 use super::super::views::{
     ActorLink, Entry, JudgmentView, RelationView, actor_link, fill, key_judgments, key_points,
     relations,
 };
-use super::super::{Contents, OutputFile, Renderer};
 use super::articles::{SourceView, source_view};
 use super::chronology::{Year, years};
 use super::home::newest_first;
-use super::{Page, actors_by_kind, kind_label};
+use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Pack, Target};
 use crate::routes::Route;
@@ -102,7 +102,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             })
             .collect::<Result<_, Diagnostic>>()?;
         actor_groups.push(ActorGroup {
-            label: kind_label(kind),
+            label: kind.group_label(),
             actors,
         });
     }
