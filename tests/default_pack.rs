@@ -1,5 +1,5 @@
 //! The default pack in `content/` builds into a complete site: every page of
-//! SPEC §7, every citation landing on the paragraph that holds its quote, no
+//! the README (*The site*), every citation landing on the paragraph that holds its quote, no
 //! broken link or anchor anywhere, and the same bytes on every build.
 
 mod common;

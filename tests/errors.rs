@@ -1,4 +1,4 @@
-//! One broken pack per error kind of SPEC §5: the build exits with status 1,
+//! One broken pack per error kind that the README names (*Commands*, errors): the build exits with status 1,
 //! names the file, line and column, says what to do, reports every error at
 //! once, and leaves the previous site exactly as it was.
 

@@ -1,4 +1,4 @@
-//! `briefing new article FILE.txt` (SPEC §6): drafting the summary of each of
+//! `briefing new article FILE.txt`: drafting the summary of each of
 //! the five seed articles in a temporary pack, then checking that the draft
 //! fails `briefing check` while its TODOs are left and passes once they are
 //! filled in.

@@ -12,6 +12,8 @@ use crate::load::theme::Theme;
 /// The theme's templates, ready to render.
 pub struct Engine {
     tera: Tera,
+    /// Each template's source, by name.
+    sources: std::collections::BTreeMap<String, String>,
 }
 
 /// A diagnostic for a template that failed, with every cause Tera gives.
@@ -41,7 +43,17 @@ impl Engine {
         tera.add_raw_templates(templates)
             .map_err(|err| template_error(&err))?;
         tera.global_context().insert("site", site);
-        Ok(Engine { tera })
+        let sources = theme
+            .templates
+            .iter()
+            .map(|(name, (_, text))| (name.clone(), text.clone()))
+            .collect();
+        Ok(Engine { tera, sources })
+    }
+
+    /// The source of template `name`, if the theme has it.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(String::as_str)
     }
 
     /// Renders `template` with the fields of `context` as its variables,
@@ -50,7 +62,7 @@ impl Engine {
         &self,
         template: &str,
         context: &C,
-        out: &mut Vec<u8>,
+        out: &mut impl std::io::Write,
     ) -> Result<(), Diagnostic> {
         let ctx = Context::from_serialize(context).map_err(|e| template_error(&e))?;
         self.tera

@@ -5,23 +5,21 @@
 //! for that page's link style, and kept: the same inputs give the same HTML,
 //! so every later page takes it without rendering again.
 //!
-//! The partials and what they receive (see the README, *Themes*):
-//!
-//! | template | values |
-//! |---|---|
-//! | `partials/cite.html` | `n`: the citation's number on the page |
-//! | `partials/mention.html` | `text`, `actor` (`id`, `name`, `kind`, `href`), `href`: the link, absent in an excerpt on the actor's own page |
-//! | `partials/link.html` | `text`, `href`, `kind` (actor, event or article): a `[[id]]` link |
-//! | `partials/passage.html` | `html`: a cited passage, its mentions already marked |
-//! | `partials/event.html` | `event`, `link_title`: an event card |
+//! The partials and the values each receives are listed in the README,
+//! *Themes*. The partials drawn once per row of a long list go through
+//! [`Fragments::row`], compiled to a [`Stencil`] when their source allows.
+//! A citation inside shared HTML is a placeholder until the page is written
+//! ([`Fragments::fill_citations`]).
 
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, OnceLock};
 
 use memchr::memmem;
+
 use serde::Serialize;
 
 use super::engine::Engine;
 use super::refs::{Numbers, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
+use super::stencil::{Row, Stencil};
 use crate::diagnostics::Diagnostic;
 use crate::model::{CitationId, Pack, Target};
 
@@ -32,15 +30,25 @@ pub const LINK_STYLES: usize = 4;
 /// One value for each link style.
 pub type PerStyle<T> = [OnceLock<T>; LINK_STYLES];
 
-/// An event card made once: the values of the event (with `card`, its HTML)
-/// as the templates see them, and the citations it shows, in order, for the
-/// pages that show it to number.
+/// An event's values made once for a link style: as the templates see
+/// them, and the citations it shows, in order, for the pages that show it
+/// to number.
 #[derive(Debug, Clone)]
 pub struct Card {
-    /// The event's values, `card` among them.
+    /// The event's values.
     pub value: tera::Value,
-    /// The citations inside the card's HTML, in the order it shows them.
+    /// The citations its cards show, in the order they show them.
     pub cites: Arc<[CitationId]>,
+}
+
+/// An event's shared pieces: its values per link style, and its card per
+/// link style and partial ([`super::views::Entry`]).
+#[derive(Default)]
+pub struct EventSlots {
+    /// The values, per style.
+    pub values: PerStyle<Card>,
+    /// The cards, per style and partial.
+    pub cards: [[OnceLock<tera::Value>; 3]; LINK_STYLES],
 }
 
 /// What a memoised link-like partial is made for: which partial, for which
@@ -64,24 +72,93 @@ enum Partial {
 }
 
 /// The HTML of one link-like partial for each text it was shown with.
-type ByText = Vec<(Box<str>, Arc<str>)>;
+type ByText = Vec<(Box<str>, Box<str>)>;
+
+/// The id of the next [`Fragments`].
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// What one thread has rendered of the small partials, for one build: each
+/// thread keeps its own, so pages never wait on each other for them.
+#[derive(Default)]
+struct Memo {
+    /// The build these are for.
+    build: u64,
+    /// The marker of citation number `n` at `n`.
+    markers: Vec<Option<Box<str>>>,
+    /// Mentions and links, by what they are for, then by the text shown.
+    links: rustc_hash::FxHashMap<LinkKey, ByText>,
+}
+
+impl Memo {
+    /// Forgets what was made for another build.
+    fn for_build(&mut self, build: u64) {
+        if self.build != build {
+            *self = Memo {
+                build,
+                ..Memo::default()
+            };
+        }
+    }
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+/// The partials drawn once per row of a long list, compiled to a
+/// [`Stencil`] when their source allows.
+#[derive(Debug, Clone, Copy)]
+pub enum RowTemplate {
+    /// `partials/excerpt.html`: a paragraph mentioning an actor, on its page.
+    Excerpt,
+    /// `partials/paragraph.html`: a paragraph of an article's text.
+    Paragraph,
+    /// `partials/reference.html`: an entry of a page's references.
+    Reference,
+    /// `partials/event.html`: an event card.
+    Card,
+    /// `partials/print-event.html`: an event in the print document.
+    PrintEvent,
+    /// `partials/participant.html`: an actor of an event.
+    Participant,
+    /// `partials/citer.html`: what cites a paragraph.
+    Citer,
+}
+
+impl RowTemplate {
+    /// Whether the row stands inside a line of text, so that the line
+    /// break its file ends with is dropped.
+    fn inline(self) -> bool {
+        matches!(self, RowTemplate::Participant | RowTemplate::Citer)
+    }
+
+    /// The template's name in the theme.
+    fn name(self) -> &'static str {
+        match self {
+            RowTemplate::Excerpt => "partials/excerpt.html",
+            RowTemplate::Paragraph => "partials/paragraph.html",
+            RowTemplate::Reference => "partials/reference.html",
+            RowTemplate::Card => "partials/event.html",
+            RowTemplate::PrintEvent => "partials/print-event.html",
+            RowTemplate::Participant => "partials/participant.html",
+            RowTemplate::Citer => "partials/citer.html",
+        }
+    }
+}
 
 /// The shared pieces of one build.
 pub struct Fragments {
     engine: Engine,
-    /// The marker of citation number `n` at `n`.
-    markers: RwLock<Vec<Option<Arc<str>>>>,
-    /// Mentions and links, by what they are for, then by the text shown.
-    links: RwLock<rustc_hash::FxHashMap<LinkKey, ByText>>,
+    /// Each row template compiled, or `None` when Tera renders it.
+    stencils: [OnceLock<Option<Stencil>>; 7],
+    /// Which build's fragments these are, for the memo of each thread.
+    id: u64,
     /// Links to each actor, per style.
     pub(super) actor_links: Vec<PerStyle<tera::Value>>,
     /// Links to each article, per style.
     pub(super) article_links: Vec<PerStyle<tera::Value>>,
-    /// Each event's participants, per style.
-    pub(super) participants: Vec<PerStyle<tera::Value>>,
-    /// Each event as lists show it, per style and kind of entry
-    /// ([`super::views::Entry`]).
-    pub(super) cards: Vec<[OnceLock<Card>; 3 * LINK_STYLES]>,
+    /// Each event's values and cards, per style.
+    pub(super) events: Vec<EventSlots>,
 }
 
 /// The context of a link-like partial.
@@ -104,12 +181,11 @@ impl Fragments {
     pub fn new(engine: Engine, pack: &Pack) -> Fragments {
         Fragments {
             engine,
-            markers: RwLock::default(),
-            links: RwLock::default(),
+            stencils: Default::default(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             actor_links: room(pack.actors.len()),
             article_links: room(pack.articles.len()),
-            participants: room(pack.events.len()),
-            cards: (0..pack.events.len()).map(|_| Default::default()).collect(),
+            events: (0..pack.events.len()).map(|_| Default::default()).collect(),
         }
     }
 
@@ -120,105 +196,123 @@ impl Fragments {
 
     /// Renders a partial that stands inside a line of text: its last line
     /// break (the one a template file ends with) is dropped.
-    fn inline(&self, template: &str, context: &impl Serialize) -> Result<Arc<str>, Diagnostic> {
+    fn inline(&self, template: &str, context: &impl Serialize) -> Result<Box<str>, Diagnostic> {
         let mut html = self.engine.fragment(template, context)?;
         if html.ends_with('\n') {
             html.pop();
         }
-        Ok(Arc::from(html))
+        Ok(html.into_boxed_str())
     }
 
-    /// The marker of citation number `n` (from 1): `partials/cite.html`.
-    pub fn marker(&self, n: usize) -> Result<Arc<str>, Diagnostic> {
-        if let Ok(markers) = self.markers.read()
-            && let Some(Some(m)) = markers.get(n)
-        {
-            return Ok(Arc::clone(m));
+    /// Appends the marker of citation number `n` (from 1) to `out`:
+    /// `partials/cite.html`.
+    pub fn push_marker(&self, out: &mut Vec<u8>, n: usize) -> Result<(), Diagnostic> {
+        let found = MEMO.with_borrow_mut(|memo| {
+            memo.for_build(self.id);
+            let marker = memo.markers.get(n).and_then(Option::as_deref);
+            marker
+                .map(|m| out.extend_from_slice(m.as_bytes()))
+                .is_some()
+        });
+        if found {
+            return Ok(());
         }
         #[derive(Serialize)]
         struct Cite {
             n: usize,
         }
         let made = self.inline("partials/cite.html", &Cite { n })?;
-        if let Ok(mut markers) = self.markers.write() {
-            if markers.len() <= n {
-                markers.resize(n + 1, None);
+        out.extend_from_slice(made.as_bytes());
+        MEMO.with_borrow_mut(|memo| {
+            if memo.markers.len() <= n {
+                memo.markers.resize(n + 1, None);
             }
-            markers[n].get_or_insert_with(|| Arc::clone(&made));
-        }
-        Ok(made)
+            memo.markers[n] = Some(made);
+        });
+        Ok(())
     }
 
-    /// The HTML of a link-like partial for `key` showing `text`, rendered
-    /// by `context` the first time.
-    fn link_like(
+    /// Appends the HTML of a link-like partial for `key` showing `text` to
+    /// `out`, rendered by `render` the first time on this thread.
+    fn push_link_like(
         &self,
+        out: &mut String,
         key: LinkKey,
         text: &str,
-        context: impl FnOnce() -> Result<Arc<str>, Diagnostic>,
-    ) -> Result<Arc<str>, Diagnostic> {
-        if let Ok(links) = self.links.read()
-            && let Some(found) = links
-                .get(&key)
-                .and_then(|texts| texts.iter().find(|(t, _)| &**t == text))
-        {
-            return Ok(Arc::clone(&found.1));
+        render: impl FnOnce() -> Result<Box<str>, Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        let found = MEMO.with_borrow_mut(|memo| {
+            memo.for_build(self.id);
+            let texts = memo.links.get(&key)?;
+            let (_, html) = texts.iter().find(|(t, _)| &**t == text)?;
+            out.push_str(html);
+            Some(())
+        });
+        if found.is_some() {
+            return Ok(());
         }
-        let made = context()?;
-        if let Ok(mut links) = self.links.write() {
-            let texts = links.entry(key).or_default();
-            if !texts.iter().any(|(t, _)| &**t == text) {
-                texts.push((text.into(), Arc::clone(&made)));
-            }
-        }
-        Ok(made)
+        let made = render()?;
+        out.push_str(&made);
+        MEMO.with_borrow_mut(|memo| {
+            memo.links.entry(key).or_default().push((text.into(), made));
+        });
+        Ok(())
     }
 
-    /// A mention of actor `actor` (whose link value is `link`) showing
-    /// `text`: linked to `href` (in link style `style`, when it is one that
-    /// is kept), or not linked when `href` is `None` (an excerpt on the
-    /// actor's own page).
-    pub fn mention(
+    /// Appends a mention of actor `actor` (whose link value `link` gives)
+    /// showing `text` to `out`: linked to the address `href` gives (in link
+    /// style `style`, when it is one that is kept), or not linked when
+    /// `href` is `None` (an excerpt on the actor's own page). The link and
+    /// the address are made only when the partial is rendered.
+    pub fn push_mention(
         &self,
-        actor: usize,
-        link: &tera::Value,
-        href: Option<&str>,
+        out: &mut String,
+        (actor, link): (usize, impl FnOnce() -> tera::Value),
+        href: Option<impl FnOnce() -> String>,
         style: Option<usize>,
         text: &str,
-    ) -> Result<Arc<str>, Diagnostic> {
+    ) -> Result<(), Diagnostic> {
+        let linked = href.is_some();
         let render = || {
+            let link = link();
+            let href = href.map(|h| h());
             self.inline(
                 "partials/mention.html",
                 &LinkContext {
                     text,
-                    href,
+                    href: href.as_deref(),
                     kind: "actor",
-                    actor: Some(link),
+                    actor: Some(&link),
                 },
             )
         };
-        let (partial, style) = match (href, style) {
-            (Some(_), Some(style)) => (Partial::Mention, style),
-            (Some(_), None) => return render(),
-            (None, _) => (Partial::Excerpt, 0),
+        let (partial, style) = match (linked, style) {
+            (true, Some(style)) => (Partial::Mention, style),
+            (true, None) => {
+                out.push_str(&render()?);
+                return Ok(());
+            }
+            (false, _) => (Partial::Excerpt, 0),
         };
         let key = LinkKey {
             partial,
             target: Target::Actor(actor),
             style: style as u8,
         };
-        self.link_like(key, text, render)
+        self.push_link_like(out, key, text, render)
     }
 
-    /// A `[[id]]` link to `target` showing `text`, at `href` in link style
-    /// `style` (`None`: a style not kept, rendered each time).
-    pub fn link(
+    /// Appends a `[[id]]` link to `target` showing `text`, at `href` in
+    /// link style `style` (`None`: a style not kept, rendered each time), to
+    /// `out`.
+    pub fn push_link(
         &self,
+        out: &mut String,
         target: Target,
         href: &str,
         style: Option<usize>,
         text: &str,
-    ) -> Result<Arc<str>, Diagnostic> {
+    ) -> Result<(), Diagnostic> {
         let kind = match target {
             Target::Actor(_) => "actor",
             Target::Event(_) => "event",
@@ -242,15 +336,18 @@ impl Fragments {
                     target,
                     style: style as u8,
                 };
-                self.link_like(key, text, render)
+                self.push_link_like(out, key, text, render)
             }
-            None => render(),
+            None => {
+                out.push_str(&render()?);
+                Ok(())
+            }
         }
     }
 
     /// A cited passage around `html` (its text, mentions marked):
     /// `partials/passage.html`.
-    pub fn passage(&self, html: &str) -> Result<Arc<str>, Diagnostic> {
+    pub fn passage(&self, html: &str) -> Result<Box<str>, Diagnostic> {
         #[derive(Serialize)]
         struct Passage<'a> {
             html: super::html::HtmlRef<'a>,
@@ -263,43 +360,163 @@ impl Fragments {
         )
     }
 
-    /// Renders an event card with `partials/event.html`.
-    pub fn event_card(&self, context: &impl Serialize) -> Result<String, Diagnostic> {
-        self.engine.fragment("partials/event.html", context)
+    /// Appends `row` drawn by `template` to `out`: compiled when the
+    /// template allows, through Tera when not.
+    pub fn row<R: Row>(
+        &self,
+        template: RowTemplate,
+        row: &R,
+        out: &mut String,
+    ) -> Result<(), Diagnostic> {
+        let stencil = self.stencils[template as usize].get_or_init(|| {
+            let source = self.engine.source(template.name())?;
+            Stencil::compile(source, R::FIELDS)
+        });
+        let start = out.len();
+        match stencil {
+            Some(stencil) => stencil.render(row, out),
+            None => out.push_str(&self.engine.fragment(template.name(), row)?),
+        }
+        if template.inline() && out.len() > start && out.ends_with('\n') {
+            out.pop();
+        }
+        Ok(())
     }
 
     /// Turns the citation placeholders of a rendered page into the theme's
-    /// markers, numbered as `numbers` says. A placeholder the page did not
-    /// number (none should be) is dropped.
-    pub fn fill_citations(&self, page: Vec<u8>, numbers: &Numbers) -> Result<Vec<u8>, Diagnostic> {
-        let mut open = [0; 4];
-        let open = PLACEHOLDER_OPEN.encode_utf8(&mut open).as_bytes();
-        let mut close = [0; 4];
-        let close = PLACEHOLDER_CLOSE.encode_utf8(&mut close).as_bytes();
-        let finder = memmem::Finder::new(open);
-        let Some(first) = finder.find(&page) else {
-            return Ok(page);
-        };
-        let mut out = super::buffers::take(page.len() + page.len() / 8);
-        out.extend_from_slice(&page[..first]);
-        let mut rest = &page[first..];
-        while let Some(at) = finder.find(rest) {
-            out.extend_from_slice(&rest[..at]);
-            let after = &rest[at + open.len()..];
-            let Some(end) = memmem::find(after, close) else {
-                rest = after;
-                continue;
+    /// markers, numbered as `numbers` says, in place: the page's bytes move
+    /// within its own buffer, from the end, so no second page is made. A
+    /// placeholder the page did not number (none should be) is dropped.
+    pub fn fill_citations(&self, page: &mut Vec<u8>, numbers: &Numbers) -> Result<(), Diagnostic> {
+        let finder = memmem::Finder::new(&OPEN);
+        // (start, end, number) of every placeholder, in order
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut at = 0;
+        while let Some(open) = finder.find(&page[at..]) {
+            let start = at + open;
+            let digits = start + OPEN.len();
+            let Some(close) = memmem::find(&page[digits..], &CLOSE) else {
+                break;
             };
-            let id: Option<CitationId> = std::str::from_utf8(&after[..end])
+            let end = digits + close + CLOSE.len();
+            let id: Option<CitationId> = std::str::from_utf8(&page[digits..digits + close])
                 .ok()
-                .and_then(|digits| digits.parse().ok());
-            if let Some(n) = id.and_then(|id| numbers.get(&id)) {
-                out.extend_from_slice(self.marker(*n)?.as_bytes());
-            }
-            rest = &after[end + close.len()..];
+                .and_then(|d| d.parse().ok());
+            found.push((
+                start,
+                end,
+                id.and_then(|id| numbers.get(&id).copied()).unwrap_or(0),
+            ));
+            at = end;
         }
-        out.extend_from_slice(rest);
-        super::buffers::give_back(page);
-        Ok(out)
+        if found.is_empty() {
+            return Ok(());
+        }
+        let mut marker = Vec::new();
+        for &(_, _, n) in &found {
+            if n > 0 {
+                // renders it into this thread's memo the first time
+                marker.clear();
+                self.push_marker(&mut marker, n)?;
+            }
+        }
+        MEMO.with_borrow(|memo| {
+            let marker = |n: usize| -> &[u8] {
+                memo.markers
+                    .get(n)
+                    .and_then(Option::as_deref)
+                    .map_or(&[][..], str::as_bytes)
+            };
+            let old_len = page.len();
+            let new_len = found.iter().fold(old_len, |len, &(start, end, n)| {
+                len + marker(n).len() - (end - start)
+            });
+            if new_len >= old_len {
+                // from the end: each piece moves right, onto bytes already moved
+                page.resize(new_len, 0);
+                let mut tail_end = old_len;
+                let mut write_end = new_len;
+                for &(start, end, n) in found.iter().rev() {
+                    let tail = end..tail_end;
+                    write_end -= tail.len();
+                    page.copy_within(tail, write_end);
+                    let m = marker(n);
+                    write_end -= m.len();
+                    page[write_end..write_end + m.len()].copy_from_slice(m);
+                    tail_end = start;
+                }
+            } else {
+                // markers shorter than placeholders: from the start, leftwards
+                let mut write = found[0].0;
+                for (k, &(_, end, n)) in found.iter().enumerate() {
+                    let m = marker(n);
+                    page[write..write + m.len()].copy_from_slice(m);
+                    write += m.len();
+                    let next = found.get(k + 1).map_or(old_len, |f| f.0);
+                    page.copy_within(end..next, write);
+                    write += next - end;
+                }
+                page.truncate(write);
+            }
+        });
+        Ok(())
+    }
+}
+
+/// The UTF-8 bytes of the character opening a citation placeholder.
+const OPEN: [u8; 3] = utf8_of(PLACEHOLDER_OPEN);
+/// The UTF-8 bytes of the character closing it.
+const CLOSE: [u8; 3] = utf8_of(PLACEHOLDER_CLOSE);
+
+/// The three UTF-8 bytes of a character of the private-use area.
+const fn utf8_of(c: char) -> [u8; 3] {
+    let c = c as u32;
+    [
+        0xE0 | (c >> 12) as u8,
+        0x80 | ((c >> 6) & 0x3F) as u8,
+        0x80 | (c & 0x3F) as u8,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::theme::Theme;
+
+    #[test]
+    fn placeholders_become_markers_in_place() {
+        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default")
+            .expect("the built-in theme");
+        let site = serde_json::json!({"title": "t"});
+        let engine = Engine::new(&theme, &site).expect("compiles");
+        let fragments = Fragments::new(engine, &Pack::default());
+        let mut numbers = Numbers::default();
+        numbers.insert(7, 1);
+        numbers.insert(12, 2);
+        let page = "a\u{E002}7\u{E003}b \u{E002}12\u{E003}\u{E002}99\u{E003}c\u{E002}";
+        let marker = |n: usize| {
+            let mut out = Vec::new();
+            fragments.push_marker(&mut out, n).expect("renders");
+            String::from_utf8(out).expect("UTF-8")
+        };
+        let expected = format!("a{}b {}c\u{E002}", marker(1), marker(2));
+        let mut out = page.as_bytes().to_vec();
+        fragments
+            .fill_citations(&mut out, &numbers)
+            .expect("no error");
+        assert_eq!(String::from_utf8_lossy(&out), expected);
+        // and with markers shorter than the placeholders
+        let mut tiny = Theme::load(std::path::Path::new("/nonexistent"), "default").expect("theme");
+        tiny.templates.insert(
+            "partials/cite.html".into(),
+            ("test".into(), "{{ n }}".into()),
+        );
+        let engine = Engine::new(&tiny, &site).expect("compiles");
+        let fragments = Fragments::new(engine, &Pack::default());
+        let mut out = page.as_bytes().to_vec();
+        fragments
+            .fill_citations(&mut out, &numbers)
+            .expect("no error");
+        assert_eq!(String::from_utf8_lossy(&out), "a1b 2c\u{E002}");
     }
 }

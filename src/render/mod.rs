@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod pages;
 pub mod refs;
 pub mod renderer;
+pub mod stencil;
 pub mod views;
 
 pub use renderer::{Contents, OutputFile, RenderOptions, Renderer};

@@ -8,7 +8,7 @@
 //! HTML made for a page, or shared between pages, holds a citation as a
 //! placeholder naming the citation ([`push_placeholder`]); when the page is
 //! written, each becomes the theme's marker with the page's number for it
-//! ([`super::fragments::Fragments::fill_citations`]).
+//! ([`super::fragments::Fragments::citations_into`]).
 
 use std::fmt::Write as _;
 
@@ -39,6 +39,34 @@ pub struct RefView<'p> {
     pub quote: Option<&'p str>,
     /// The original article, with a text fragment for the passage.
     pub original: Option<&'p str>,
+}
+
+impl super::stencil::Row for RefView<'_> {
+    const FIELDS: &'static [&'static str] = &[
+        "n",
+        "article_id",
+        "title",
+        "publisher",
+        "date",
+        "href",
+        "paragraph",
+        "quote",
+        "original",
+    ];
+    fn field(&self, i: usize) -> super::stencil::Field<'_> {
+        use super::stencil::Field;
+        match i {
+            0 => Field::Number(self.n),
+            1 => Field::Text(self.article_id),
+            2 => Field::Text(self.title),
+            3 => Field::Text(self.publisher),
+            4 => Field::Text(self.date),
+            5 => Field::Text(&self.href),
+            6 => Field::Number(self.paragraph.unwrap_or(0)),
+            7 => Field::Text(self.quote.unwrap_or("")),
+            _ => Field::Text(self.original.unwrap_or("")),
+        }
+    }
 }
 
 /// Numbers the citations of one page.

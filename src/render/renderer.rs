@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::html::Html;
 use super::refs::{Numbers, PageRefs, RefView};
 use super::{buffers, engine, fragments};
 use crate::diagnostics::Diagnostic;
@@ -113,8 +114,9 @@ impl Renderer {
         &self.site
     }
 
-    /// Renders `page` with its route's template, its citations numbered.
-    pub fn page<T: Serialize>(&self, page: &Page<'_, T>) -> Result<Vec<u8>, Diagnostic> {
+    /// Renders `page` with its route's template: its references drawn by
+    /// the reference partial, its citations numbered.
+    pub fn page<T: Serialize>(&self, page: Page<'_, T>) -> Result<OutputFile, Diagnostic> {
         self.page_with_room(page, 0)
     }
 
@@ -124,14 +126,23 @@ impl Renderer {
     /// fresh memory. Room never written costs nothing but address space.
     pub fn page_with_room<T: Serialize>(
         &self,
-        page: &Page<'_, T>,
+        mut page: Page<'_, T>,
         room: usize,
-    ) -> Result<Vec<u8>, Diagnostic> {
+    ) -> Result<OutputFile, Diagnostic> {
+        let fr = &self.fragments;
+        let mut references = String::with_capacity(600 * page.refs.len());
+        for r in &page.refs {
+            fr.row(fragments::RowTemplate::Reference, r, &mut references)?;
+        }
+        page.references = Html(references);
         let mut out = buffers::take(room);
-        self.fragments
-            .engine()
-            .render_into(page.route.template(), page, &mut out)?;
-        self.fragments.fill_citations(out, &page.numbers)
+        fr.engine()
+            .render_into(page.route.template(), &page, &mut out)?;
+        fr.fill_citations(&mut out, &page.numbers)?;
+        Ok(OutputFile {
+            path: page.path,
+            contents: Contents::Bytes(out),
+        })
     }
 
     /// Renders `template` with `context`: a file that is not a page (the
@@ -162,8 +173,12 @@ pub struct Page<'p, T: Serialize> {
     pub kind: &'static str,
     /// The page's path from the site root.
     pub path: String,
-    /// The page's references, numbered.
+    /// The page's references, numbered, for the reference partial.
+    #[serde(skip)]
     pub refs: Vec<RefView<'p>>,
+    /// The page's references drawn by `partials/reference.html`, in number
+    /// order; `partials/references.html` lists them.
+    pub references: Html,
     /// The page kind's own fields.
     #[serde(flatten)]
     pub body: T,
@@ -182,6 +197,7 @@ impl<'p, T: Serialize> Page<'p, T> {
             kind: route.kind(),
             path: route.path(),
             refs: list,
+            references: Html::default(),
             body,
         }
     }

@@ -15,9 +15,10 @@ use crate::model::{
     Target,
 };
 
-use super::fragments::{Card, Fragments, LINK_STYLES};
+use super::fragments::{Card, Fragments, RowTemplate};
 use super::html::{Html, escape_into};
 use super::refs::PageRefs;
+use super::stencil::{Field, Row};
 
 /// A value made once per link style and shared by every page of that style
 /// that shows it (see [`Fragments`]); made on the spot for other pages.
@@ -176,7 +177,7 @@ pub fn fill(
                     .as_deref()
                     .unwrap_or_else(|| target_name(pack, *target));
                 let href = refs.href(*target);
-                out.push_str(&fr.link(*target, &href, refs.link_style(), shown)?);
+                fr.push_link(&mut out, *target, &href, refs.link_style(), shown)?;
             }
             Some(Inline::Cite(id)) => {
                 // a reference number sits against the word it supports
@@ -214,6 +215,8 @@ struct EventView<'p> {
     status: Option<Status>,
     /// Participants: `actor` (a link) and `role`.
     actors: tera::Value,
+    /// The participants drawn by `partials/participant.html`.
+    participants: Html,
     /// Summary HTML.
     summary: Option<Html>,
     /// Citation markers HTML.
@@ -243,17 +246,27 @@ fn event_view<'p>(
         .as_ref()
         .map(|s| fill(s, pack, fr, refs))
         .transpose()?;
-    let actors = shared(fr.participants.get(i), refs, || {
-        let list: Vec<Participant> = e
-            .actors
-            .iter()
-            .map(|(a, role)| Participant {
-                actor: actor_link(pack, fr, *a, refs),
-                role: role.clone(),
-            })
-            .collect();
-        tera::Value::from_serializable(&list)
-    });
+    let mut participants = String::new();
+    let mut href = String::new();
+    for (k, (a, role)) in e.actors.iter().enumerate() {
+        href.clear();
+        refs.push_href(&mut href, Target::Actor(*a));
+        let row = ParticipantRow {
+            href: &href,
+            name: &pack.actors[*a].name,
+            role: if role == "involved" { "" } else { role },
+            more: k + 1 < e.actors.len(),
+        };
+        fr.row(RowTemplate::Participant, &row, &mut participants)?;
+    }
+    let actors: Vec<Participant> = e
+        .actors
+        .iter()
+        .map(|(a, role)| Participant {
+            actor: actor_link(pack, fr, *a, refs),
+            role: role.clone(),
+        })
+        .collect();
     Ok(EventView {
         id: &e.id,
         href: refs.href(Target::Event(i)),
@@ -264,79 +277,155 @@ fn event_view<'p>(
         kind: e.kind.as_deref(),
         location: e.location.as_deref(),
         status: e.status,
-        actors,
+        actors: tera::Value::from_serializable(&actors),
+        participants: Html(participants),
         summary,
         cites,
     })
 }
 
-/// How a list shows its events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
-    /// With a card whose title is plain text (the chronology, where the
-    /// card is the event's entry).
-    Card,
-    /// With a card whose title links to the chronology.
-    LinkedCard,
-    /// The values alone, for a template that lays the event out itself.
-    Values,
+/// An actor of an event, as `partials/participant.html` draws it: `href`,
+/// `name`, `role` (empty when the event names none) and `more` (true but
+/// for the last).
+#[derive(Serialize)]
+struct ParticipantRow<'a> {
+    href: &'a str,
+    name: &'a str,
+    role: &'a str,
+    more: bool,
 }
 
-/// Event `i` as lists show it: its values as templates see them and, as
-/// `entry` asks, `card`, the HTML of `partials/event.html`. Made once per
-/// link style and shared; the event's citations are numbered on the page of
-/// `refs`.
+impl Row for ParticipantRow<'_> {
+    const FIELDS: &'static [&'static str] = &["href", "name", "role", "more"];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.href),
+            1 => Field::Text(self.name),
+            2 => Field::Text(self.role),
+            _ => Field::Flag(self.more),
+        }
+    }
+}
+
+/// An event as `partials/event.html` and `partials/print-event.html` draw
+/// it: `event` (its values), `link_title` and `root`.
+#[derive(Serialize)]
+struct CardRow<'a, 'p> {
+    event: &'a EventView<'p>,
+    link_title: bool,
+    root: &'a str,
+}
+
+impl Row for CardRow<'_, '_> {
+    const FIELDS: &'static [&'static str] = &[
+        "event.id",
+        "event.href",
+        "event.date",
+        "event.date_source",
+        "event.title",
+        "event.kind",
+        "event.location",
+        "event.status",
+        "event.participants",
+        "event.summary",
+        "event.cites",
+        "link_title",
+        "root",
+    ];
+    fn field(&self, i: usize) -> Field<'_> {
+        let e = self.event;
+        match i {
+            0 => Field::Text(e.id),
+            1 => Field::Text(&e.href),
+            2 => Field::Text(e.date),
+            3 => Field::Text(e.date_source),
+            4 => Field::Text(e.title),
+            5 => Field::Text(e.kind.unwrap_or("")),
+            6 => Field::Text(e.location.unwrap_or("")),
+            7 => Field::Text(e.status.map_or("", Status::as_str)),
+            8 => Field::Html(&e.participants.0),
+            9 => Field::Html(e.summary.as_ref().map_or("", |s| s.0.as_str())),
+            10 => Field::Html(&e.cites.0),
+            11 => Field::Flag(self.link_title),
+            _ => Field::Text(self.root),
+        }
+    }
+}
+
+/// How a list shows its events: which partial draws its cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// `partials/event.html`, the title plain text (the chronology, where
+    /// the card is the event's entry).
+    Card,
+    /// `partials/event.html`, the title linking to the chronology.
+    LinkedCard,
+    /// `partials/print-event.html`, for the print document.
+    Print,
+}
+
+/// An event in a list: `event`, its values as templates see them, and
+/// `card`, the HTML of its partial.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventEntry {
+    /// The event's values.
+    pub event: tera::Value,
+    /// The event drawn by its partial.
+    pub card: tera::Value,
+}
+
+/// Event `i` as lists show it, its card drawn as `entry` asks. Its values
+/// are made once per link style and its card once per style and partial,
+/// then shared; the event's citations are numbered on the page of `refs`.
 pub fn event_entry(
     pack: &Pack,
     fr: &Fragments,
     i: usize,
     refs: &mut PageRefs<'_>,
     entry: Entry,
-) -> Result<tera::Value, Diagnostic> {
-    let make = |refs: &mut PageRefs<'_>| -> Result<tera::Value, Diagnostic> {
-        #[derive(Serialize)]
-        struct CardContext<'a, 'p> {
-            event: &'a EventView<'p>,
-            link_title: bool,
-            root: &'a str,
-        }
-        #[derive(Serialize)]
-        struct WithCard<'a, 'p> {
-            #[serde(flatten)]
-            event: &'a EventView<'p>,
-            card: Html,
-        }
-        let event = event_view(pack, fr, i, refs)?;
-        if entry == Entry::Values {
-            return Ok(tera::Value::from_serializable(&event));
-        }
-        let card = fr.event_card(&CardContext {
-            event: &event,
+) -> Result<EventEntry, Diagnostic> {
+    let card_of = |view: &EventView<'_>, refs: &PageRefs<'_>| -> Result<tera::Value, Diagnostic> {
+        let template = match entry {
+            Entry::Card | Entry::LinkedCard => RowTemplate::Card,
+            Entry::Print => RowTemplate::PrintEvent,
+        };
+        let mut card = String::with_capacity(2048);
+        let row = CardRow {
+            event: view,
             link_title: entry == Entry::LinkedCard,
             root: refs.root(),
-        })?;
-        Ok(tera::Value::from_serializable(&WithCard {
-            event: &event,
-            card: Html(card),
-        }))
+        };
+        fr.row(template, &row, &mut card)?;
+        Ok(tera::Value::safe_string(&card))
     };
-    let (Some(slots), Some(style)) = (fr.cards.get(i), refs.link_style()) else {
-        return make(refs);
+    let (Some(slots), Some(style)) = (fr.events.get(i), refs.link_style()) else {
+        let view = event_view(pack, fr, i, refs)?;
+        return Ok(EventEntry {
+            event: tera::Value::from_serializable(&view),
+            card: card_of(&view, refs)?,
+        });
     };
-    let slot = &slots[style + entry as usize * LINK_STYLES];
-    let card = match slot.get() {
-        Some(card) => card,
-        None => {
-            let mut own = refs.same_links();
-            let value = make(&mut own)?;
-            slot.get_or_init(|| Card {
-                value,
-                cites: Arc::from(own.order()),
-            })
-        }
-    };
-    refs.number_all(&card.cites);
-    Ok(card.value.clone())
+    let (shared, card) = (&slots.values[style], &slots.cards[style][entry as usize]);
+    if let (Some(values), Some(card)) = (shared.get(), card.get()) {
+        refs.number_all(&values.cites);
+        return Ok(EventEntry {
+            event: values.value.clone(),
+            card: card.clone(),
+        });
+    }
+    let mut own = refs.same_links();
+    let view = event_view(pack, fr, i, &mut own)?;
+    let made = card_of(&view, &own)?;
+    let values = shared.get_or_init(|| Card {
+        value: tera::Value::from_serializable(&view),
+        cites: Arc::from(own.order()),
+    });
+    let card = card.get_or_init(|| made);
+    refs.number_all(&values.cites);
+    Ok(EventEntry {
+        event: values.value.clone(),
+        card: card.clone(),
+    })
 }
 
 /// A key judgment or a key point, as templates see it.
@@ -427,14 +516,15 @@ const SHORT_PARAGRAPH: usize = 280;
 /// actor `actor` is mentioned, for the actor's own page: the sentence
 /// holding the first mention (the whole paragraph when it is short), with
 /// each mention of the actor marked by the theme's mention partial.
-pub fn mention_excerpt(
-    pack: &Pack,
+///
+/// The excerpt is appended to `out`; `link` is the actor's link value.
+pub fn push_mention_excerpt(
+    out: &mut String,
     fr: &Fragments,
     article: &Article,
     n: usize,
-    actor: usize,
-    refs: &PageRefs<'_>,
-) -> Result<Html, Diagnostic> {
+    (actor, link): (usize, &ActorLink),
+) -> Result<(), Diagnostic> {
     let text = &article.paragraphs[n - 1];
     let mentions = || {
         article.mentions[n - 1]
@@ -447,22 +537,27 @@ pub fn mention_excerpt(
         start = sentence_start(text, first.start);
         end = sentence_end(text, first.end);
     }
-    let mut out = String::with_capacity(end - start + 64);
     if start > 0 {
         out.push_str("… ");
     }
-    let link = actor_link(pack, fr, actor, refs);
     let mut at = start;
     for m in mentions().filter(|m| m.start >= start && m.end <= end) {
-        escape_into(&mut out, &text[at..m.start]);
-        out.push_str(&fr.mention(actor, &link, None, None, &text[m.start..m.end])?);
+        escape_into(out, &text[at..m.start]);
+        let no_link: Option<fn() -> String> = None;
+        fr.push_mention(
+            out,
+            (actor, || link.clone()),
+            no_link,
+            None,
+            &text[m.start..m.end],
+        )?;
         at = m.end;
     }
-    escape_into(&mut out, &text[at..end]);
+    escape_into(out, &text[at..end]);
     if end < text.len() {
         out.push_str(" …");
     }
-    Ok(Html(out))
+    Ok(())
 }
 
 /// Where the sentence holding byte `at` starts.
@@ -540,7 +635,6 @@ pub fn paragraph_html(
             push_line(out, segment);
         }
     };
-    let mut href = String::new();
     // the HTML of the cited passage being written, when one is
     let mut passage: Option<String> = None;
     for w in cuts.windows(2) {
@@ -559,21 +653,14 @@ pub fn paragraph_html(
             .find(|m| m.range.start <= start && end <= m.range.end)
         {
             Some(m) if style.link_mentions => {
-                href.clear();
-                refs.push_href(&mut href, Target::Actor(m.actor));
-                let link = actor_link(pack, fr, m.actor, refs);
+                let link = || actor_link(pack, fr, m.actor, refs);
                 let shown = if one_line {
                     std::borrow::Cow::Borrowed(&text[start..end])
                 } else {
                     std::borrow::Cow::Owned(text[start..end].replace('\n', " "))
                 };
-                into.push_str(&fr.mention(
-                    m.actor,
-                    &link,
-                    Some(&href),
-                    refs.link_style(),
-                    &shown,
-                )?);
+                let href = || refs.href(Target::Actor(m.actor));
+                fr.push_mention(into, (m.actor, link), Some(href), refs.link_style(), &shown)?;
             }
             _ => push(into, &text[start..end]),
         }

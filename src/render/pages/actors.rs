@@ -4,16 +4,18 @@
 
 use serde::Serialize;
 
-use super::super::html::Html;
+use super::super::fragments::{Fragments, RowTemplate};
+use super::super::html::{Html, HtmlRef};
 use super::super::refs::PageRefs;
-use super::super::renderer::{Contents, OutputFile, Renderer};
+use super::super::renderer::{OutputFile, Renderer};
+use super::super::stencil::{Field, Row};
 use super::super::views::{
     ActorLink, ArticleLink, Entry as EventEntry, RelationView, actor_link, article_link,
-    event_entry, fill, mention_excerpt, relations,
+    event_entry, fill, push_mention_excerpt, relations,
 };
 use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
-use crate::model::{ActorKind, Pack};
+use crate::model::{ActorKind, Pack, Target};
 use crate::routes::Route;
 
 #[derive(Serialize)]
@@ -67,33 +69,48 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
         })
         .collect();
     let page = Page::new(Route::Actors, "Actors", refs, Index { groups });
-    Ok(vec![OutputFile {
-        path: page.path.clone(),
-        contents: Contents::Bytes(renderer.page(&page)?),
-    }])
+    Ok(vec![renderer.page(page)?])
 }
 
 #[derive(Serialize)]
 struct RoleEvent {
     role: String,
     event: tera::Value,
+    card: tera::Value,
 }
 
-/// One paragraph mentioning the actor; the template links it as the
-/// article's link plus `#p{n}`. Kept to two fields: an actor page can hold
-/// thousands of them.
+/// One paragraph mentioning the actor, as `partials/excerpt.html` draws
+/// it: `href` (the paragraph on the article's page), `n` and `html` (the
+/// excerpt, the actor's name marked).
 #[derive(Serialize)]
-struct MentionedParagraph {
+struct ExcerptRow<'a> {
+    href: &'a str,
     n: usize,
-    html: Html,
+    html: HtmlRef<'a>,
 }
 
+impl Row for ExcerptRow<'_> {
+    const FIELDS: &'static [&'static str] = &["href", "n", "html"];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.href),
+            1 => Field::Number(self.n),
+            _ => Field::Html(self.html.0),
+        }
+    }
+}
+
+/// The paragraphs of one article that mention the actor.
 #[derive(Serialize)]
 struct ArticleMentions {
     #[serde(skip)]
     index: usize,
+    /// The article.
     article: ArticleLink,
-    paragraphs: Vec<MentionedParagraph>,
+    /// How many paragraphs.
+    count: usize,
+    /// The excerpts, each drawn by `partials/excerpt.html`.
+    excerpts: Html,
 }
 
 #[derive(Serialize)]
@@ -137,28 +154,15 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
         .events
         .iter()
         .map(|(e, role)| {
+            let entry = event_entry(pack, fr, *e, &mut refs, EventEntry::LinkedCard)?;
             Ok(RoleEvent {
                 role: role.clone(),
-                event: event_entry(pack, fr, *e, &mut refs, EventEntry::LinkedCard)?,
+                event: entry.event,
+                card: entry.card,
             })
         })
         .collect::<Result<_, Diagnostic>>()?;
-    let mut mentions: Vec<ArticleMentions> = Vec::new();
-    for &(art, n) in &a.mentions {
-        let article = &pack.articles[art];
-        let paragraph = MentionedParagraph {
-            n,
-            html: mention_excerpt(pack, fr, article, n, i, &refs)?,
-        };
-        match mentions.last_mut() {
-            Some(m) if m.index == art => m.paragraphs.push(paragraph),
-            _ => mentions.push(ArticleMentions {
-                index: art,
-                article: article_link(pack, fr, art, &refs),
-                paragraphs: vec![paragraph],
-            }),
-        }
-    }
+    let mentions = mentions(pack, fr, i, &refs)?;
     let page = Page::new(
         route,
         a.name.clone(),
@@ -170,8 +174,46 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
             mentions,
         },
     );
-    Ok(OutputFile {
-        path: page.path.clone(),
-        contents: Contents::Bytes(renderer.page(&page)?),
-    })
+    renderer.page(page)
+}
+
+/// The paragraphs mentioning actor `i`, article by article, each drawn by
+/// the excerpt partial.
+fn mentions(
+    pack: &Pack,
+    fr: &Fragments,
+    i: usize,
+    refs: &PageRefs<'_>,
+) -> Result<Vec<ArticleMentions>, Diagnostic> {
+    let link = actor_link(pack, fr, i, refs);
+    let mut groups: Vec<ArticleMentions> = Vec::new();
+    let mut excerpt = String::with_capacity(512);
+    let mut href = String::with_capacity(96);
+    for &(art, n) in &pack.actors[i].mentions {
+        let article = &pack.articles[art];
+        if groups.last().is_none_or(|g| g.index != art) {
+            groups.push(ArticleMentions {
+                index: art,
+                article: article_link(pack, fr, art, refs),
+                count: 0,
+                excerpts: Html(String::with_capacity(1024)),
+            });
+        }
+        excerpt.clear();
+        push_mention_excerpt(&mut excerpt, fr, article, n, (i, &link))?;
+        href.clear();
+        refs.push_href(&mut href, Target::Article(art));
+        href.push_str("#p");
+        href.push_str(itoa::Buffer::new().format(n));
+        if let Some(group) = groups.last_mut() {
+            group.count += 1;
+            let row = ExcerptRow {
+                href: &href,
+                n,
+                html: HtmlRef(&excerpt),
+            };
+            fr.row(RowTemplate::Excerpt, &row, &mut group.excerpts.0)?;
+        }
+    }
+    Ok(groups)
 }

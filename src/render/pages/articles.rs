@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::super::fragments::Fragments;
-use super::super::html::Html;
+use super::super::fragments::{Fragments, RowTemplate};
+use super::super::html::{Html, HtmlRef};
 use super::super::refs::PageRefs;
-use super::super::renderer::{Contents, OutputFile, Renderer};
+use super::super::renderer::{OutputFile, Renderer};
+use super::super::stencil::{Field, Row};
 use super::super::views::{
     ArticleLink, JudgmentView, Link, ParagraphStyle, article_link, citer_link, fill, key_points,
     paragraph_html,
@@ -92,18 +93,52 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
         })
         .collect::<Result<_, Diagnostic>>()?;
     let page = Page::new(Route::Articles, "Sources", refs, Index { articles });
-    Ok(vec![OutputFile {
-        path: page.path.clone(),
-        contents: Contents::Bytes(renderer.page(&page)?),
-    }])
+    Ok(vec![renderer.page(page)?])
 }
 
 #[derive(Serialize)]
-struct ParagraphView {
+/// One paragraph of the text, as `partials/paragraph.html` draws it: `n`,
+/// `html` (mentions linked, cited passages marked), `cited`, and `citers`
+/// (what cites it, drawn by `partials/citers.html`; empty when nothing does).
+struct ParagraphRow<'a> {
     n: usize,
-    html: Html,
+    html: HtmlRef<'a>,
     cited: bool,
-    citers: Vec<Link>,
+    citers: HtmlRef<'a>,
+}
+
+impl Row for ParagraphRow<'_> {
+    const FIELDS: &'static [&'static str] = &["n", "html", "cited", "citers"];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Number(self.n),
+            1 => Field::Html(self.html.0),
+            2 => Field::Flag(self.cited),
+            _ => Field::Html(self.citers.0),
+        }
+    }
+}
+
+/// What cites a paragraph, as `partials/citer.html` draws it: `href`,
+/// `text`, `kind` and `more` (true but for the last).
+#[derive(Serialize)]
+struct CiterRow<'a> {
+    href: &'a str,
+    text: &'a str,
+    kind: &'static str,
+    more: bool,
+}
+
+impl Row for CiterRow<'_> {
+    const FIELDS: &'static [&'static str] = &["href", "text", "kind", "more"];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.href),
+            1 => Field::Text(self.text),
+            2 => Field::Text(self.kind),
+            _ => Field::Flag(self.more),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -117,7 +152,8 @@ struct ArticlePage {
     source: SourceView,
     summary: Option<Html>,
     key_points: Vec<JudgmentView>,
-    paragraphs: Vec<ParagraphView>,
+    /// Every paragraph, drawn by `partials/paragraph.html`.
+    body: Html,
     cited_by: Vec<CiterView>,
 }
 
@@ -161,30 +197,7 @@ pub fn render_article(
             }
         }
     }
-    let paragraphs = (1..=a.paragraphs.len())
-        .map(|n| {
-            let marked = marks.get(&n).map(Vec::as_slice).unwrap_or(&[]);
-            Ok(ParagraphView {
-                n,
-                html: paragraph_html(
-                    pack,
-                    fr,
-                    a,
-                    n,
-                    &refs,
-                    &ParagraphStyle {
-                        marks: marked,
-                        link_mentions: true,
-                    },
-                )?,
-                cited: !marked.is_empty(),
-                citers: citers_of
-                    .get(&n)
-                    .map(|cs| cs.iter().map(|c| citer_link(pack, *c, &refs)).collect())
-                    .unwrap_or_default(),
-            })
-        })
-        .collect::<Result<_, Diagnostic>>()?;
+    let body = body(pack, fr, i, &refs, &marks, &citers_of)?;
     let cited_by = by_citer
         .into_iter()
         .filter(|(c, _)| *c != Citer::Article(i))
@@ -204,12 +217,52 @@ pub fn render_article(
             source,
             summary,
             key_points,
-            paragraphs,
+            body,
             cited_by,
         },
     );
-    Ok(OutputFile {
-        path: page.path.clone(),
-        contents: Contents::Bytes(renderer.page(&page)?),
-    })
+    renderer.page(page)
+}
+
+/// The article's text, paragraph by paragraph: `marks` are the cited
+/// passages and `citers_of` what cites each paragraph.
+fn body(
+    pack: &Pack,
+    fr: &Fragments,
+    i: usize,
+    refs: &PageRefs<'_>,
+    marks: &BTreeMap<usize, Vec<std::ops::Range<usize>>>,
+    citers_of: &BTreeMap<usize, Vec<Citer>>,
+) -> Result<Html, Diagnostic> {
+    let a = &pack.articles[i];
+    let text: usize = a.paragraphs.iter().map(String::len).sum();
+    let mut out = String::with_capacity(text * 5 / 4 + 256 * a.paragraphs.len());
+    for n in 1..=a.paragraphs.len() {
+        let marked = marks.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+        let style = ParagraphStyle {
+            marks: marked,
+            link_mentions: true,
+        };
+        let html = paragraph_html(pack, fr, a, n, refs, &style)?;
+        let mut citers = String::new();
+        let of = citers_of.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+        for (k, c) in of.iter().enumerate() {
+            let link = citer_link(pack, *c, refs);
+            let row = CiterRow {
+                href: &link.href,
+                text: &link.text,
+                kind: link.kind,
+                more: k + 1 < of.len(),
+            };
+            fr.row(RowTemplate::Citer, &row, &mut citers)?;
+        }
+        let row = ParagraphRow {
+            n,
+            html: HtmlRef(&html.0),
+            cited: !marked.is_empty(),
+            citers: HtmlRef(&citers),
+        };
+        fr.row(RowTemplate::Paragraph, &row, &mut out)?;
+    }
+    Ok(Html(out))
 }

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::super::fragments::Fragments;
 use super::super::refs::PageRefs;
-use super::super::renderer::{Contents, OutputFile, Renderer};
-use super::super::views::{Entry, event_entry};
+use super::super::renderer::{OutputFile, Renderer};
+use super::super::views::{Entry, EventEntry, event_entry};
 use super::Page;
 use crate::diagnostics::Diagnostic;
 use crate::model::Pack;
@@ -16,8 +16,8 @@ use crate::routes::Route;
 pub struct Year {
     /// The year.
     pub year: i32,
-    /// Its events, in order: their values and `card`.
-    pub events: Vec<tera::Value>,
+    /// Its events, in order: `event` (its values) and `card`.
+    pub events: Vec<EventEntry>,
 }
 
 #[derive(Serialize)]
@@ -54,9 +54,8 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         years: years(pack, renderer.fragments(), &mut refs, Entry::Card)?,
     };
     let page = Page::new(Route::Chronology, "Chronology", refs, body);
-    Ok(vec![OutputFile {
-        path: page.path.clone(),
-        // an entry takes about 2 KB: twice that set aside
-        contents: Contents::Bytes(renderer.page_with_room(&page, pack.events.len() * 4096)?),
-    }])
+    // an entry takes about 2 KB: twice that set aside
+    Ok(vec![
+        renderer.page_with_room(page, pack.events.len() * 4096)?,
+    ])
 }

@@ -223,7 +223,7 @@ pub fn render(
         PageRefs::new(pack, Route::NotFound.depth()),
         NotFound {},
     );
-    let not_found = renderer.page(&page)?;
+    let not_found = renderer.page(page)?;
     Ok(vec![
         OutputFile {
             path: "pack.json".into(),
@@ -233,9 +233,6 @@ pub fn render(
             path: "sitemap.xml".into(),
             contents: Contents::Bytes(sitemap),
         },
-        OutputFile {
-            path: page.path.clone(),
-            contents: Contents::Bytes(not_found),
-        },
+        not_found,
     ])
 }

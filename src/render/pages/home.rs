@@ -8,8 +8,8 @@ use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::views::{
-    ActorLink, ArticleLink, Entry, JudgmentView, actor_link, article_link, event_entry, fill,
-    key_judgments,
+    ActorLink, ArticleLink, Entry, EventEntry, JudgmentView, actor_link, article_link, event_entry,
+    fill, key_judgments,
 };
 use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
@@ -36,7 +36,7 @@ struct Source {
 struct Home {
     summary: Option<Html>,
     key_judgments: Vec<JudgmentView>,
-    latest_events: Vec<tera::Value>,
+    latest_events: Vec<EventEntry>,
     actor_groups: Vec<KindGroup>,
     sources: Vec<Source>,
     counts: Counts,
@@ -100,10 +100,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         },
     };
     let page = Page::new(Route::Home, pack.title.clone(), refs, body);
-    Ok(vec![OutputFile {
-        path: page.path.clone(),
-        contents: super::super::renderer::Contents::Bytes(renderer.page(&page)?),
-    }])
+    Ok(vec![renderer.page(page)?])
 }
 
 /// Article indices, newest publication first (ties by id).

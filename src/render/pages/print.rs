@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::super::html::Html;
 use super::super::refs::PageRefs;
-use super::super::renderer::{Contents, OutputFile, Renderer};
+use super::super::renderer::{OutputFile, Renderer};
 use super::super::views::{
     ActorLink, Entry, JudgmentView, RelationView, actor_link, fill, key_judgments, key_points,
     relations,
@@ -69,7 +69,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         .map(|s| fill(s, pack, fr, &mut refs))
         .transpose()?;
     let key_judgments = key_judgments(pack, fr, &mut refs)?;
-    let years = years(pack, fr, &mut refs, Entry::Values)?;
+    let years = years(pack, fr, &mut refs, Entry::Print)?;
     let mut actor_groups = Vec::new();
     for (kind, members) in actors_by_kind(pack) {
         let actors = members
@@ -129,12 +129,9 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         articles,
     };
     let page = Page::new(Route::Print, pack.title.clone(), refs, book);
-    Ok(vec![OutputFile {
-        path: page.path.clone(),
-        // an event, actor or source takes 1–2 KB: 4 KB each set aside
-        contents: Contents::Bytes(renderer.page_with_room(
-            &page,
-            (pack.events.len() + pack.actors.len() + pack.articles.len()) * 4096,
-        )?),
-    }])
+    // an event, actor or source takes 1–2 KB: 4 KB each set aside
+    Ok(vec![renderer.page_with_room(
+        page,
+        (pack.events.len() + pack.actors.len() + pack.articles.len()) * 4096,
+    )?])
 }
