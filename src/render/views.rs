@@ -192,6 +192,16 @@ pub fn fill(
     Ok(Html(out))
 }
 
+/// [`fill`] for an optional text: `None` when it is absent.
+pub fn fill_given(
+    text: Option<&RichText>,
+    pack: &Pack,
+    fr: &Fragments,
+    refs: &mut PageRefs<'_>,
+) -> Result<Option<Html>, Diagnostic> {
+    text.map(|t| fill(t, pack, fr, refs)).transpose()
+}
+
 /// An event as templates see it, inside a card and in lists.
 #[derive(Debug, Serialize)]
 struct EventView<'p> {
@@ -241,11 +251,7 @@ fn event_view<'p>(
 ) -> Result<EventView<'p>, Diagnostic> {
     let e: &Event = &pack.events[i];
     let cites = refs.markers(&e.cites);
-    let summary = e
-        .summary
-        .as_ref()
-        .map(|s| fill(s, pack, fr, refs))
-        .transpose()?;
+    let summary = fill_given(e.summary.as_ref(), pack, fr, refs)?;
     let mut participants = String::new();
     let mut href = String::new();
     for (k, (a, role)) in e.actors.iter().enumerate() {

@@ -11,7 +11,7 @@ use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
 use super::super::views::{
     ActorLink, ArticleLink, Entry as EventEntry, RelationView, actor_link, article_link,
-    event_entry, fill, push_mention_excerpt, relations,
+    event_entry, fill_given, push_mention_excerpt, relations,
 };
 use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
@@ -143,11 +143,7 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
         kind: a.kind,
         kind_label: a.kind.group_label(),
         aliases: a.aliases.clone(),
-        summary: a
-            .summary
-            .as_ref()
-            .map(|s| fill(s, pack, fr, &mut refs))
-            .transpose()?,
+        summary: fill_given(a.summary.as_ref(), pack, fr, &mut refs)?,
     };
     let relations = relations(pack, fr, i, &mut refs);
     let events = a

@@ -12,8 +12,8 @@ use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
 use super::super::views::{
-    ArticleLink, JudgmentView, Link, ParagraphStyle, article_link, citer_link, fill, key_points,
-    paragraph_html,
+    ArticleLink, JudgmentView, Link, ParagraphStyle, article_link, citer_link, fill_given,
+    key_points, paragraph_html,
 };
 use super::Page;
 use super::home::newest_first;
@@ -84,11 +84,7 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
         .map(|i| {
             Ok(IndexEntry {
                 source: source_view(pack, fr, i, &refs),
-                summary: pack.articles[i]
-                    .summary
-                    .as_ref()
-                    .map(|s| fill(s, pack, fr, &mut refs))
-                    .transpose()?,
+                summary: fill_given(pack.articles[i].summary.as_ref(), pack, fr, &mut refs)?,
             })
         })
         .collect::<Result<_, Diagnostic>>()?;
@@ -168,11 +164,7 @@ pub fn render_article(
     let route = Route::Article(&a.id);
     let mut refs = PageRefs::new(pack, route.depth());
     let source = source_view(pack, fr, i, &refs);
-    let summary = a
-        .summary
-        .as_ref()
-        .map(|s| fill(s, pack, fr, &mut refs))
-        .transpose()?;
+    let summary = fill_given(a.summary.as_ref(), pack, fr, &mut refs)?;
     let key_points = key_points(pack, fr, i, &mut refs)?;
 
     // passages cited, and who cites them, paragraph by paragraph

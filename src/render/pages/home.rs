@@ -9,7 +9,7 @@ use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::views::{
     ActorLink, ArticleLink, Entry, EventEntry, JudgmentView, actor_link, article_link, event_entry,
-    fill, key_judgments,
+    fill_given, key_judgments,
 };
 use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
@@ -68,11 +68,7 @@ fn groups(pack: &Pack, fr: &Fragments, refs: &PageRefs<'_>) -> Vec<KindGroup> {
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let fr = renderer.fragments();
     let mut refs = PageRefs::new(pack, Route::Home.depth());
-    let summary = pack
-        .summary
-        .as_ref()
-        .map(|s| fill(s, pack, fr, &mut refs))
-        .transpose()?;
+    let summary = fill_given(pack.summary.as_ref(), pack, fr, &mut refs)?;
     let key_judgments = key_judgments(pack, fr, &mut refs)?;
     let latest_events = (0..pack.events.len())
         .rev()

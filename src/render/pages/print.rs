@@ -9,8 +9,8 @@ use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::views::{
-    ActorLink, Entry, JudgmentView, RelationView, actor_link, fill, key_judgments, key_points,
-    relations,
+    ActorLink, Entry, JudgmentView, RelationView, actor_link, fill_given, key_judgments,
+    key_points, relations,
 };
 use super::articles::{SourceView, source_view};
 use super::chronology::{Year, years};
@@ -63,11 +63,7 @@ struct Book {
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let fr = renderer.fragments();
     let mut refs = PageRefs::for_document(pack, Route::Print.depth());
-    let summary = pack
-        .summary
-        .as_ref()
-        .map(|s| fill(s, pack, fr, &mut refs))
-        .transpose()?;
+    let summary = fill_given(pack.summary.as_ref(), pack, fr, &mut refs)?;
     let key_judgments = key_judgments(pack, fr, &mut refs)?;
     let years = years(pack, fr, &mut refs, Entry::Print)?;
     let mut actor_groups = Vec::new();
@@ -76,11 +72,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             .into_iter()
             .map(|i| {
                 let a = &pack.actors[i];
-                let summary = a
-                    .summary
-                    .as_ref()
-                    .map(|s| fill(s, pack, fr, &mut refs))
-                    .transpose()?;
+                let summary = fill_given(a.summary.as_ref(), pack, fr, &mut refs)?;
                 let relations = relations(pack, fr, i, &mut refs);
                 let events = a
                     .events
@@ -109,11 +101,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let articles = newest_first(pack)
         .into_iter()
         .map(|i| {
-            let summary = pack.articles[i]
-                .summary
-                .as_ref()
-                .map(|s| fill(s, pack, fr, &mut refs))
-                .transpose()?;
+            let summary = fill_given(pack.articles[i].summary.as_ref(), pack, fr, &mut refs)?;
             Ok(ArticleEntry {
                 key_points: key_points(pack, fr, i, &mut refs)?,
                 source: source_view(pack, fr, i, &refs),
