@@ -157,6 +157,21 @@ impl<'a> Route<'a> {
     }
 }
 
+/// Whether briefing writes `path` (a file path under the output folder),
+/// or a folder that holds it: no static file of the pack may take its place.
+pub fn is_generated(path: &str) -> bool {
+    let files = ["index.html", "404.html", NO_JEKYLL];
+    if files.contains(&path) || DATA_FILES.contains(&path) {
+        return true;
+    }
+    let folders = SINGLE_PAGES
+        .iter()
+        .map(|r| r.folder().0)
+        .filter(|f| !f.is_empty())
+        .chain([ASSETS]);
+    folders.into_iter().any(|f| path.starts_with(f))
+}
+
 /// Where a link to `target` lands, from the site root: the page, and the
 /// anchor on it (an event is an entry of the chronology).
 pub fn target<'p>(pack: &'p Pack, target: Target) -> (Route<'p>, Option<&'p str>) {
@@ -206,6 +221,21 @@ mod tests {
         assert_eq!(Route::Actor("x").path(), "actors/x/index.html");
         assert_eq!(Route::Actor("x").url(), "actors/x/");
         assert_eq!(Route::Home.url(), "");
+        for generated in [
+            "index.html",
+            "404.html",
+            "pack.json",
+            "sitemap.xml",
+            ".nojekyll",
+            "actors/x.png",
+            "assets/style.css",
+            "print/book.pdf",
+        ] {
+            assert!(is_generated(generated), "{generated}");
+        }
+        for free in ["CNAME", "images/map.png", "actorsx.png", "robots.txt"] {
+            assert!(!is_generated(free), "{free}");
+        }
         for not_a_page in [
             "actors/index.htm",
             "actors//index.html",

@@ -114,7 +114,7 @@ pub fn citer_link(pack: &Pack, citer: Citer, refs: &PageRefs<'_>) -> Link {
             let href = if refs.is_document() {
                 "#summary".to_string()
             } else {
-                format!("{}index.html", refs.root())
+                format!("{}{}", refs.root(), crate::routes::Route::Home.path())
             };
             return Link {
                 text: format!("{} (summary)", pack.title),
