@@ -28,6 +28,18 @@ pub enum Fatal {
         /// The output folder.
         path: PathBuf,
     },
+    /// The output folder lies inside the pack's `content/` or `themes/`.
+    #[error(
+        "the output folder {} is inside {}: the site would be read back as part of the pack\n  = help: choose an output folder outside content/ and themes/ (the default is public/)",
+        path.display(),
+        folder.display()
+    )]
+    OutputInsideSources {
+        /// The output folder.
+        path: PathBuf,
+        /// The pack's folder that holds it.
+        folder: PathBuf,
+    },
     /// A file of the site would not lie inside the output folder.
     #[error("refusing to write `{path}`: it is not a plain path inside the output folder")]
     OutsideOutput {

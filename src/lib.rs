@@ -166,14 +166,16 @@ fn prepare_cached(
     let mut diagnostics = Diagnostics::default();
     let loaded = load::load_with(root, &mut diagnostics, &kept.files).map_err(Failure::Usage)?;
     timer.lap("load");
-    let theme_name = loaded
-        .pack
-        .as_ref()
-        .and_then(|(_, p)| p.theme.clone())
-        .unwrap_or_else(|| "default".into());
+    let theme_name = match &loaded.pack {
+        Some((file, raw)) => match raw.theme.as_deref() {
+            Some(name) => load::theme::check_name(name, file).map(|()| name.to_string()),
+            None => Ok("default".into()),
+        },
+        None => Ok("default".into()),
+    };
     let pack = resolve::resolve_with(loaded, &mut diagnostics, &kept.articles);
     timer.lap("resolve");
-    let theme = match load::theme::Theme::load(root, &theme_name) {
+    let theme = match theme_name.and_then(|name| load::theme::Theme::load(root, &name)) {
         Ok(t) => Some(t),
         Err(d) => {
             diagnostics.push(d);
@@ -305,6 +307,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
+    output::outside_sources(&options.root, &out).map_err(Failure::Usage)?;
     // refuse a foreign output folder before doing any work
     match output::replaceable(&out) {
         Ok(true) => {}

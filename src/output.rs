@@ -22,6 +22,44 @@ fn io_error(what: &'static str, path: &Path, err: io::Error) -> Fatal {
     Fatal::io(what, path, err)
 }
 
+/// The absolute form of `path`, its links resolved as far as it exists
+/// (the rest of it, not yet created, appended as written).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            out.extend(rest.iter().rev());
+            return out;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+/// Refuses an output folder inside the pack's `content/` or `themes/`:
+/// the site would be read back as content, or copied into itself.
+pub fn outside_sources(root: &Path, out: &Path) -> Result<(), Fatal> {
+    let out = resolved(out);
+    for folder in ["content", "themes"] {
+        let source = resolved(&root.join(folder));
+        if out.starts_with(&source) {
+            return Err(Fatal::OutputInsideSources {
+                path: out,
+                folder: source,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// True when `dir` may be replaced: it does not exist, is empty, or holds
 /// briefing's marker.
 pub fn replaceable(dir: &Path) -> Result<bool, Fatal> {

@@ -169,7 +169,10 @@ pub fn is_generated(path: &str) -> bool {
         .map(|r| r.folder().0)
         .filter(|f| !f.is_empty())
         .chain([ASSETS]);
-    folders.into_iter().any(|f| path.starts_with(f))
+    // a file where a folder of the site goes takes its place too
+    folders
+        .into_iter()
+        .any(|f| path.starts_with(f) || path == f.trim_end_matches('/'))
 }
 
 /// Where a link to `target` lands, from the site root: the page, and the

@@ -247,6 +247,24 @@ pub fn serve(root: &Path, port: u16) -> Result<(), Fatal> {
     Ok(())
 }
 
+/// Where a request for the folder `rel` (site-relative, normalised, as
+/// [`site_path`] gives it) is sent: always a path on this site, starting
+/// with a single `/` (a request for `//actors` must not be sent to the
+/// host `actors`), its bytes percent-encoded where a URL needs it.
+fn folder_location(rel: &str) -> String {
+    let mut out = String::with_capacity(rel.len() + 2);
+    out.push('/');
+    for b in rel.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out.push('/');
+    out
+}
+
 /// The site-relative file a request path names, or `None` when the path
 /// tries to leave the site root.
 fn site_path(path: &str) -> Option<String> {
@@ -328,7 +346,7 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
         None if lookup(&shared, &format!("{rel}/index.html")).is_some() => {
             return (
                 StatusCode::MOVED_PERMANENTLY,
-                [(header::LOCATION, format!("{}/", uri.path()))],
+                [(header::LOCATION, folder_location(&rel))],
             )
                 .into_response();
         }
@@ -460,6 +478,16 @@ mod tests {
     #[test]
     fn paths_stay_inside_the_site() {
         assert_eq!(site_path("/").as_deref(), Some("index.html"));
+        // a redirect never names another host
+        for (asked, sent) in [
+            ("//actors", "/actors/"),
+            ("///x//y", "/x/y/"),
+            ("/a b", "/a%20b/"),
+        ] {
+            let rel = site_path(asked).expect("inside the site");
+            let rel = rel.strip_suffix("/index.html").unwrap_or(&rel);
+            assert_eq!(folder_location(rel), sent, "{asked}");
+        }
         assert_eq!(
             site_path("/actors/iran/").as_deref(),
             Some("actors/iran/index.html")

@@ -26,6 +26,20 @@ pub struct Theme {
     pub assets: BTreeMap<String, Cow<'static, [u8]>>,
 }
 
+/// Checks that `name`, the `theme:` of pack.yaml (`file`), names a folder
+/// directly under the pack's `themes/`: an id, so no path, no `..`, nothing
+/// outside the pack.
+pub fn check_name(name: &str, file: &crate::diagnostics::SourceFile) -> Result<(), Diagnostic> {
+    crate::model::ids::check_id(name).map_err(|why| {
+        super::locate::Site::new(file, &[super::locate::Step::Key("theme")])
+            .error(
+                format!("`theme: {name}` is not the name of a folder under themes/: {why}"),
+                Some(name),
+            )
+            .with_help("name a folder of the pack's themes/ folder, such as `theme: default`")
+    })
+}
+
 impl Theme {
     /// The default theme, overridden by `root/themes/<name>/` when present.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
@@ -38,6 +52,19 @@ impl Theme {
             )?;
         }
         let dir = root.join("themes").join(name);
+        // the folder, followed through any link, lies inside the pack's themes/
+        let inside = |dir: &Path| {
+            let themes = root.join("themes").canonicalize().ok();
+            let real = dir.canonicalize().ok();
+            matches!((themes, real), (Some(t), Some(r)) if r.starts_with(&t))
+        };
+        if dir.is_dir() && !inside(&dir) {
+            return Err(Diagnostic::general(
+                format!("themes/{name} leads outside the pack's themes/ folder"),
+                Some(Path::new("content/pack.yaml")),
+            )
+            .with_help("make themes/<name> a folder of its own, not a link to one elsewhere"));
+        }
         if dir.is_dir() {
             for entry in WalkDir::new(&dir).sort_by_file_name() {
                 let entry = entry.map_err(|e| {

@@ -78,6 +78,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_tag_attributes("pre", ["class"]);
         b.add_tag_attributes("code", ["class"]);
         b.link_rel(Some("noopener noreferrer"));
+        // absolute links only to the web; relative links and anchors pass
+        b.url_schemes(["http", "https"].into_iter().collect());
         b
     })
 }

@@ -117,6 +117,17 @@ fn article(i: usize, a: &LoadedArticle, r: &mut Resolver<'_>) -> Article {
             )?,
         ))
     });
+    let url = raw.url.as_ref().filter(|url| {
+        let web = is_web_url(url);
+        if !web {
+            r.diagnostics.push(
+                Site::new(file, &[Step::Key("url")])
+                    .error(format!("`{url}` is not an http or https address"), Some(url))
+                    .with_help("give the original's web address, starting with https:// (or http://), or leave `url` out"),
+            );
+        }
+        web
+    });
     let reliability = raw.reliability.as_ref().and_then(|grade| {
         let parsed = Grade::parse(grade.trim());
         if parsed.is_none() {
@@ -144,7 +155,7 @@ fn article(i: usize, a: &LoadedArticle, r: &mut Resolver<'_>) -> Article {
         published: (raw.published.trim().to_string(), published),
         published_shown: published.to_string(),
         updated,
-        url: raw.url.clone(),
+        url: url.cloned(),
         language: raw.language.clone(),
         reliability,
         summary,
@@ -218,4 +229,50 @@ pub fn fill(
         article.mentions = mentions;
     }
     leftovers
+}
+
+/// Whether `url` is an absolute `http:` or `https:` address: the only
+/// addresses content may put in a link (no `javascript:`, `data:` or other
+/// schemes, which a browser would run or open).
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+        && rest.starts_with("//")
+        && rest.len() > 2
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::is_web_url;
+
+    #[test]
+    fn only_http_and_https_addresses_pass() {
+        for good in [
+            "https://example.com/a?b#c",
+            "http://x.org",
+            "HTTPS://EXAMPLE.COM/",
+        ] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(document.domain)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:x",
+            "//example.com",
+            "example.com",
+            "https:",
+            "https://",
+            "https://exa mple.com",
+            "http://x.org/\u{0}",
+            "file:///etc/passwd",
+            " javascript:alert(1)",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
 }

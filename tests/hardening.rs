@@ -1,0 +1,129 @@
+//! A pack is untrusted input: no address from it can run script, no
+//! `theme:` can read outside it, and no output folder can sit inside what
+//! it reads. Each case builds a real pack with the real binary.
+
+mod common;
+
+use std::fs;
+
+use common::TestPack;
+
+/// Builds `pack` expecting failure with `code`; returns the messages.
+fn build_fails(pack: &TestPack, args: &[&str], code: i32) -> String {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    let out = pack.run(&all);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    stderr
+}
+
+#[test]
+fn an_article_address_that_is_not_http_is_an_error_at_its_line() {
+    for url in [
+        "\"javascript:alert(document.domain)\"",
+        "\"data:text/html,<script>alert(1)</script>\"",
+        "JavaScript:alert(1)",
+        "file:///etc/passwd",
+    ] {
+        let pack = common::minimal();
+        pack.build_ok();
+        let before = pack.page("index.html");
+        pack.write(
+            "content/articles/national-2024-04-22.yaml",
+            &format!(
+                "title: Rockets hit a base in Syria\npublisher: The National\npublished: 2024-04-22\nurl: {url}\nsummary: Rockets were fired.\nskip:\n  - A caption under the photo. Reuters\nend_at: Comments\n"
+            ),
+        );
+        let stderr = build_fails(&pack, &[], 1);
+        assert!(stderr.contains("is not an http or https address"), "{stderr}");
+        assert!(
+            stderr.contains("content/articles/national-2024-04-22.yaml:4:"),
+            "names the file, line and column: {stderr}"
+        );
+        // the site before the failed build is untouched
+        assert_eq!(pack.page("index.html"), before);
+    }
+}
+
+#[test]
+fn links_in_markdown_reach_a_page_only_when_they_are_web_or_relative() {
+    let pack = common::minimal();
+    pack.write(
+        "content/actors/us.yaml",
+        "name: United States\nkind: state\naliases: [US]\nsummary: \"[run](javascript:alert(1)) [data](data:text/html,x) [web](https://example.org/) [here](#top) [near](../x/)\"\n",
+    );
+    pack.build_ok();
+    let page = pack.page("actors/us/index.html");
+    assert!(!page.contains("javascript:"), "{page}");
+    assert!(!page.contains("data:text"), "{page}");
+    assert!(page.contains("href=\"https://example.org/\""), "{page}");
+    assert!(page.contains("href=\"#top\""), "{page}");
+    assert!(page.contains("href=\"../x/\""), "{page}");
+}
+
+#[test]
+fn the_theme_names_a_folder_of_the_packs_themes_and_nothing_else() {
+    for theme in ["../..", "/etc", "a/b", "..", "Default"] {
+        let pack = common::minimal();
+        let yaml = fs::read_to_string(pack.path().join("content/pack.yaml")).expect("read");
+        pack.write(
+            "content/pack.yaml",
+            &format!("{yaml}theme: \"{theme}\"\n"),
+        );
+        let stderr = build_fails(&pack, &[], 1);
+        assert!(
+            stderr.contains("is not the name of a folder under themes/"),
+            "{theme}: {stderr}"
+        );
+        assert!(stderr.contains("content/pack.yaml:"), "{theme}: {stderr}");
+        assert!(!pack.public().exists(), "{theme}: nothing written");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_that_links_outside_the_pack_is_refused() {
+    let pack = common::minimal();
+    let outside = tempfile::tempdir().expect("a folder outside the pack");
+    fs::create_dir_all(outside.path().join("static")).expect("create");
+    fs::write(outside.path().join("static/secret.txt"), "secret").expect("write");
+    fs::create_dir_all(pack.path().join("themes")).expect("create");
+    std::os::unix::fs::symlink(outside.path(), pack.path().join("themes/elsewhere"))
+        .expect("link");
+    let yaml = fs::read_to_string(pack.path().join("content/pack.yaml")).expect("read");
+    pack.write("content/pack.yaml", &format!("{yaml}theme: elsewhere\n"));
+    let stderr = build_fails(&pack, &[], 1);
+    assert!(stderr.contains("leads outside"), "{stderr}");
+    assert!(!pack.public().exists());
+}
+
+#[test]
+fn an_output_folder_inside_content_or_themes_is_refused() {
+    let pack = common::minimal();
+    for out in ["content/static/site", "content", "themes/out", "content/../content/x"] {
+        let target = pack.path().join(out);
+        let stderr = build_fails(&pack, &["-o", &target.to_string_lossy()], 2);
+        assert!(stderr.contains("is inside"), "{out}: {stderr}");
+        assert!(
+            !pack.path().join("content/static/site").exists()
+                && !pack.path().join("themes/out").exists()
+                && !pack.path().join("content/x").exists(),
+            "{out}: nothing written"
+        );
+    }
+    // beside them is fine
+    let out = pack.run(&["build", "-o", &pack.path().join("site").to_string_lossy()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_static_file_in_the_place_of_a_generated_folder_is_a_content_error() {
+    let pack = common::minimal();
+    pack.write("content/static/actors", "not a folder");
+    let stderr = build_fails(&pack, &[], 1);
+    assert!(
+        stderr.contains("content/static/actors would replace a page that briefing writes"),
+        "{stderr}"
+    );
+}
