@@ -36,7 +36,10 @@ fn an_article_address_that_is_not_http_is_an_error_at_its_line() {
             ),
         );
         let stderr = build_fails(&pack, &[], 1);
-        assert!(stderr.contains("is not an http or https address"), "{stderr}");
+        assert!(
+            stderr.contains("is not an http or https address"),
+            "{stderr}"
+        );
         assert!(
             stderr.contains("content/articles/national-2024-04-22.yaml:4:"),
             "names the file, line and column: {stderr}"
@@ -67,10 +70,7 @@ fn the_theme_names_a_folder_of_the_packs_themes_and_nothing_else() {
     for theme in ["../..", "/etc", "a/b", "..", "Default"] {
         let pack = common::minimal();
         let yaml = fs::read_to_string(pack.path().join("content/pack.yaml")).expect("read");
-        pack.write(
-            "content/pack.yaml",
-            &format!("{yaml}theme: \"{theme}\"\n"),
-        );
+        pack.write("content/pack.yaml", &format!("{yaml}theme: \"{theme}\"\n"));
         let stderr = build_fails(&pack, &[], 1);
         assert!(
             stderr.contains("is not the name of a folder under themes/"),
@@ -89,8 +89,7 @@ fn a_theme_folder_that_links_outside_the_pack_is_refused() {
     fs::create_dir_all(outside.path().join("static")).expect("create");
     fs::write(outside.path().join("static/secret.txt"), "secret").expect("write");
     fs::create_dir_all(pack.path().join("themes")).expect("create");
-    std::os::unix::fs::symlink(outside.path(), pack.path().join("themes/elsewhere"))
-        .expect("link");
+    std::os::unix::fs::symlink(outside.path(), pack.path().join("themes/elsewhere")).expect("link");
     let yaml = fs::read_to_string(pack.path().join("content/pack.yaml")).expect("read");
     pack.write("content/pack.yaml", &format!("{yaml}theme: elsewhere\n"));
     let stderr = build_fails(&pack, &[], 1);
@@ -101,7 +100,12 @@ fn a_theme_folder_that_links_outside_the_pack_is_refused() {
 #[test]
 fn an_output_folder_inside_content_or_themes_is_refused() {
     let pack = common::minimal();
-    for out in ["content/static/site", "content", "themes/out", "content/../content/x"] {
+    for out in [
+        "content/static/site",
+        "content",
+        "themes/out",
+        "content/../content/x",
+    ] {
         let target = pack.path().join(out);
         let stderr = build_fails(&pack, &["-o", &target.to_string_lossy()], 2);
         assert!(stderr.contains("is inside"), "{out}: {stderr}");
@@ -114,7 +118,11 @@ fn an_output_folder_inside_content_or_themes_is_refused() {
     }
     // beside them is fine
     let out = pack.run(&["build", "-o", &pack.path().join("site").to_string_lossy()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

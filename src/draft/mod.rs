@@ -20,6 +20,7 @@
 mod boilerplate;
 mod byline;
 mod dates;
+mod findings;
 mod text;
 mod yaml;
 
@@ -35,6 +36,7 @@ use crate::resolve::body::paragraphs;
 use boilerplate::{end_marker, skip_reason};
 use byline::{byline, is_url, publisher_of};
 use dates::{date_line, iso};
+use findings::{Findings, Skip, found};
 use text::{clean, is_blank, squash};
 
 /// Why [`draft_article`] drafted nothing; each message says what to do.
@@ -222,47 +224,6 @@ pub fn draft_yaml(text: &str) -> String {
     yaml::draft(&analyse(text))
 }
 
-/// A value recognised in the text and the line it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Found {
-    /// The value as the summary writes it.
-    value: String,
-    /// The line of the text it was recognised in.
-    line: String,
-    /// For dates: it came from an "Updated:" line.
-    updated: bool,
-}
-
-/// A paragraph suggested for `skip`, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Skip {
-    /// The paragraph, as the text has it.
-    paragraph: String,
-    /// What it was recognised as ("photo caption", "date line", …).
-    why: String,
-}
-
-/// Everything recognised in a captured text.
-#[derive(Debug, Default)]
-struct Findings {
-    /// The first line of the text that is not blank.
-    title: Option<String>,
-    /// Who published the article.
-    publisher: Option<Found>,
-    /// The byline.
-    author: Option<Found>,
-    /// The date of publication, or of the last update when no other is given.
-    published: Option<Found>,
-    /// The date of the last update.
-    updated: Option<Found>,
-    /// Where the article was published.
-    url: Option<Found>,
-    /// The paragraphs that are probably not the article.
-    skip: Vec<Skip>,
-    /// The start of the comment section.
-    end_at: Option<String>,
-}
-
 /// What can be recognised in a captured text: the title, the `skip` and
 /// `end_at` candidates (up to the comment section), then the first
 /// publisher, byline, URL and dates in the paragraphs before it.
@@ -342,15 +303,6 @@ fn analyse(text: &str) -> Findings {
     f.published = published.or_else(|| updated.clone());
     f.updated = updated;
     f
-}
-
-/// A [`Found`] value from `line`.
-fn found(value: String, line: &str, updated: bool) -> Found {
-    Found {
-        value,
-        line: line.to_string(),
-        updated,
-    }
 }
 
 #[cfg(test)]

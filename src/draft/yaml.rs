@@ -3,8 +3,8 @@
 //! placeholder (one that fails the build) where the analyst has to write
 //! something. Values are written as double-quoted scalars.
 
+use super::findings::{Findings, Found};
 use super::text::squash;
-use super::{Findings, Found};
 
 /// The YAML draft of what was recognised: its sections, a blank line between
 /// two sections.
