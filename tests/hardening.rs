@@ -135,3 +135,62 @@ fn a_static_file_in_the_place_of_a_generated_folder_is_a_content_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn content_cannot_forge_the_builds_placeholders() {
+    // U+E000–U+E003 mark links and citations inside the build's own HTML;
+    // the same characters written in content must stay text
+    let forged = "\u{E002}0\u{E003}\u{E000}0\u{E001}";
+    let pack = common::minimal();
+    pack.write(
+        "content/articles/national-2024-04-22.txt",
+        &common::ARTICLE_TEXT.replace(
+            "Iran has no respect",
+            &format!("Forged {forged} here. Iran has no respect"),
+        ),
+    );
+    pack.write(
+        "content/actors/us.yaml",
+        &format!("name: United States\nkind: state\naliases: [US]\nsummary: \"[[kh]] and {forged} text\"\n"),
+    );
+    pack.write(
+        "content/events/more.yaml",
+        &format!("- id: forged\n  date: 2024-04-22\n  title: \"Title {forged}\"\n  cites: [{{article: national-2024-04-22, quote: five rockets}}]\n"),
+    );
+    pack.build_ok();
+    for page in [
+        "actors/us/index.html",
+        "articles/national-2024-04-22/index.html",
+        "chronology/index.html",
+        "print/index.html",
+    ] {
+        let html = pack.page(page);
+        assert!(
+            !html.contains('\u{E000}') && !html.contains('\u{E002}'),
+            "{page}: no raw placeholder character"
+        );
+        // each forged marker shows as text, not as a link or a citation
+        assert!(
+            html.contains("&#xE002;0&#xE003;") || html.contains("\u{FFFD}0\u{FFFD}"),
+            "{page}: the characters are kept as text"
+        );
+    }
+    // markdown: the writer's own characters become U+FFFD, the link stays
+    let us = pack.page("actors/us/index.html");
+    assert!(
+        us.contains("Kataib Hezbollah</a> and \u{FFFD}0\u{FFFD}\u{FFFD}0\u{FFFD} text"),
+        "{us}"
+    );
+    // text: written as character references, exactly where it stood
+    let escaped = "&#xE002;0&#xE003;&#xE000;0&#xE001;";
+    let article = pack.page("articles/national-2024-04-22/index.html");
+    assert!(
+        article.contains(&format!("Forged {escaped} here.")),
+        "{article}"
+    );
+    let chronology = pack.page("chronology/index.html");
+    assert!(
+        chronology.contains(&format!("Title {escaped}")),
+        "{chronology}"
+    );
+}

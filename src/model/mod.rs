@@ -110,6 +110,34 @@ pub enum Inline {
     Cite(CitationId),
 }
 
+/// The private-use characters the build writes as placeholders, U+E000 to
+/// U+E003. Content cannot forge one: markdown has its own replaced by
+/// U+FFFD before placeholders go in ([`without_placeholders`]), and the
+/// escaping of text writes them as character references, so every raw one
+/// in the build's HTML is the build's.
+pub fn is_placeholder_char(c: char) -> bool {
+    ('\u{E000}'..='\u{E003}').contains(&c)
+}
+
+/// `text` with any placeholder character of its own replaced by U+FFFD.
+pub fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_placeholder_char) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if is_placeholder_char(c) {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The placeholder standing for inline number `n` inside [`RichText::markdown`]:
 /// private-use characters that markdown and sanitising leave alone.
 pub fn placeholder(n: usize) -> String {
