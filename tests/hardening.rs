@@ -194,3 +194,34 @@ fn content_cannot_forge_the_builds_placeholders() {
         "{chronology}"
     );
 }
+
+#[test]
+fn errors_name_the_right_line_whatever_the_line_endings() {
+    for ending in ["\n", "\r\n", "\r"] {
+        let pack = common::minimal();
+        let yaml = [
+            "- id: zummar-rockets",
+            "  date: 2024-04-21",
+            "  title: Rockets",
+            "  cites:",
+            "    - {article: national-2024-04-22, quote: \"not in the article\"}",
+            "",
+        ]
+        .join(ending);
+        pack.write("content/events/2024.yaml", &yaml);
+        let stderr = build_fails(&pack, &[], 1);
+        assert!(
+            stderr.contains("content/events/2024.yaml:5:"),
+            "{ending:?}: {stderr}"
+        );
+    }
+    // and an article captured with old Mac line endings splits into paragraphs
+    let pack = common::minimal();
+    pack.write(
+        "content/articles/national-2024-04-22.txt",
+        &common::ARTICLE_TEXT.replace('\n', "\r"),
+    );
+    pack.build_ok();
+    let article = pack.page("articles/national-2024-04-22/index.html");
+    assert!(article.contains("id=\"p3\""), "{article}");
+}

@@ -364,12 +364,13 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let shown = relative(root, path);
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile::new(
-                shown,
-                text.strip_prefix('\u{feff}')
+            Ok(text) => {
+                let text = text
+                    .strip_prefix('\u{feff}')
                     .map(str::to_string)
-                    .unwrap_or(text),
-            )),
+                    .unwrap_or(text);
+                Ok(SourceFile::new(shown, lone_cr_as_lf(text)))
+            }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -388,6 +389,28 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             Some(&shown),
         )),
     }
+}
+
+/// `text` with each carriage return that ends a line on its own (old Mac
+/// line endings) read as a line feed, so that lines count and paragraphs
+/// split as the editor shows them; CRLF stays as it is. The file itself is
+/// never changed.
+fn lone_cr_as_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (at, _) in text.match_indices('\r') {
+        if bytes.get(at + 1) != Some(&b'\n') {
+            out.push_str(&text[from..at]);
+            out.push('\n');
+            from = at + 1;
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Parses the articles' summaries and reads their texts, in parallel.
