@@ -225,3 +225,33 @@ fn errors_name_the_right_line_whatever_the_line_endings() {
     let article = pack.page("articles/national-2024-04-22/index.html");
     assert!(article.contains("id=\"p3\""), "{article}");
 }
+
+#[test]
+fn invalid_utf8_in_an_events_file_is_one_error_and_no_more() {
+    let pack = common::minimal();
+    let mut events = b"- id: first-event\n  date: 2024-04-01\n  title: First \xff\xfe event\n  cites: [{article: national-2024-04-22}]\n".to_vec();
+    for n in 2..=6 {
+        events.extend_from_slice(
+            format!("- id: event-{n}\n  date: 2024-04-0{n}\n  title: Event {n}\n  cites: [{{article: national-2024-04-22}}]\n").as_bytes(),
+        );
+    }
+    fs::write(pack.path().join("content/events/more.yaml"), &events).expect("write");
+    // the pack's summary names every event of the broken file
+    let yaml = fs::read_to_string(pack.path().join("content/pack.yaml")).expect("read");
+    pack.write(
+        "content/pack.yaml",
+        &yaml.replace(
+            "summary: |\n",
+            "summary: |\n  [[first-event]] [[event-2]] [[event-3]] [[event-4]] [[event-5]] [[event-6]]\n",
+        ),
+    );
+    let stderr = build_fails(&pack, &[], 1);
+    assert!(stderr.contains("the file is not UTF-8 text"), "{stderr}");
+    assert!(stderr.contains("content/events/more.yaml:3:"), "{stderr}");
+    assert_eq!(
+        stderr.matches("error:").count(),
+        2,
+        "one error, and the summary line: {stderr}"
+    );
+    assert!(stderr.contains("the pack has 1 error"), "{stderr}");
+}

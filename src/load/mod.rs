@@ -146,7 +146,7 @@ impl Cache {
         {
             return Ok((e.file.clone(), value.clone()));
         }
-        let file = read(root, path).map_err(|d| Box::new((d, None)))?;
+        let file = read(root, path).map_err(|e| Box::new(*e))?;
         let value = parse(&file).map_err(|d| Box::new((d, Some(file.clone()))))?;
         if let (Some(now), Ok(mut entries)) = (now, self.entries.lock()) {
             entries.insert(
@@ -272,7 +272,7 @@ fn load_articles_and_actors(
     Results<LoadedActor>,
 ) {
     let pack_path = content.join("pack.yaml");
-    match read(root, &pack_path) {
+    match read(root, &pack_path).map_err(|e| e.0) {
         Ok(file) => match yaml::parse::<RawPack>(&file) {
             Ok(pack) => loaded.pack = Some((file, pack)),
             Err(d) => diagnostics.push(d),
@@ -360,7 +360,11 @@ fn ids_written_in(text: &str) -> Vec<String> {
 }
 
 /// Reads one file as UTF-8 text.
-fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+/// The text of the file at `path`. A file that is not UTF-8 is an error,
+/// given with the whole file read as well as it can be (each bad byte as
+/// U+FFFD), so that what it holds (its ids) is still known and nothing else
+/// is reported for it.
+fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<ParseFailure>> {
     let shown = relative(root, path);
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -374,20 +378,21 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
-                let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+                let text = lone_cr_as_lf(String::from_utf8_lossy(&bytes).into_owned());
                 let file = SourceFile::new(shown, text.clone());
-                Err(Diagnostic::error(
+                let error = Diagnostic::error(
                     "the file is not UTF-8 text",
                     &file,
                     Position::of_offset(&text, valid),
                 )
-                .with_help("save it as UTF-8"))
+                .with_help("save it as UTF-8");
+                Err(Box::new((error, Some(file))))
             }
         },
-        Err(err) => Err(Diagnostic::general(
-            format!("cannot read the file: {err}"),
-            Some(&shown),
-        )),
+        Err(err) => Err(Box::new((
+            Diagnostic::general(format!("cannot read the file: {err}"), Some(&shown)),
+            None,
+        ))),
     }
 }
 
