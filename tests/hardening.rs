@@ -255,3 +255,37 @@ fn invalid_utf8_in_an_events_file_is_one_error_and_no_more() {
     );
     assert!(stderr.contains("the pack has 1 error"), "{stderr}");
 }
+
+#[test]
+fn yaml_nested_too_deep_is_refused_at_once() {
+    let pack = common::minimal();
+    let n = 20_000;
+    pack.write(
+        "content/events/deep.yaml",
+        &format!(
+            "- id: deep\n  date: 2024-01-01\n  title: {}x{}\n",
+            "{a: ".repeat(n),
+            "}".repeat(n)
+        ),
+    );
+    let started = std::time::Instant::now();
+    let stderr = build_fails(&pack, &[], 1);
+    assert!(
+        stderr.contains("nests more than 32 levels deep"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/events/deep.yaml:3:"), "{stderr}");
+    // the parser took seconds on this before; the limit answers at once
+    assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+
+    let block: String = (0..200).map(|d| format!("{}a:\n", " ".repeat(d))).collect();
+    pack.write(
+        "content/events/deep.yaml",
+        &format!("- id: deep\n  title:\n{block}"),
+    );
+    let stderr = build_fails(&pack, &[], 1);
+    assert!(
+        stderr.contains("indented more than 160 columns"),
+        "{stderr}"
+    );
+}

@@ -8,7 +8,104 @@ use crate::diagnostics::{Diagnostic, Position, SourceFile};
 
 /// Parses `file` as a `T`, or explains why it is not one.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+    within_limits(file)?;
     serde_yaml::from_str(&file.text).map_err(|err| to_diagnostic(&err, file))
+}
+
+/// The largest YAML file read: a pack's largest, a year of events, is a
+/// few hundred kilobytes.
+pub const MAX_YAML_BYTES: usize = 16 << 20;
+
+/// How deep flow collections (`{…}`, `[…]`) may nest. A pack needs two or
+/// three levels; the YAML parser's time grows with the square of the depth.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
+/// How far a line may be indented, in columns: block collections nest by
+/// indentation, and the parser slows as they deepen.
+pub const MAX_INDENT: usize = 160;
+
+/// Refuses, before parsing, a file too large or nested too deep to be a
+/// pack's, with the place where it goes over: such a file (a hostile one)
+/// would take the parser minutes.
+fn within_limits(file: &SourceFile) -> Result<(), Diagnostic> {
+    let text = &file.text;
+    if text.len() > MAX_YAML_BYTES {
+        return Err(Diagnostic::error(
+            format!(
+                "the file is {} MiB; a YAML file of a pack may be at most {} MiB",
+                text.len() >> 20,
+                MAX_YAML_BYTES >> 20
+            ),
+            file,
+            Position::START,
+        )
+        .with_help("split it into several files (events can be spread over any number of files)"));
+    }
+    let too_deep = |at: usize, what: String| {
+        Err(Diagnostic::error(what, file, Position::of_offset(text, at))
+            .with_help("a pack's YAML needs only a few levels: write the value flatter"))
+    };
+    let mut depth = 0usize;
+    // the last character that is not white space, on this line, outside quotes
+    let mut last = '\n';
+    let mut quote: Option<char> = None;
+    let mut indent = Some(0usize);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if let Some(q) = quote {
+            match c {
+                '\\' if q == '"' => {
+                    chars.next();
+                }
+                c if c == q => quote = None,
+                _ => {}
+            }
+            continue;
+        }
+        if c == '\n' {
+            last = '\n';
+            indent = Some(0);
+            continue;
+        }
+        match indent {
+            Some(n) if c == ' ' => {
+                if n + 1 > MAX_INDENT {
+                    return too_deep(
+                        at,
+                        format!("this line is indented more than {MAX_INDENT} columns"),
+                    );
+                }
+                indent = Some(n + 1);
+                continue;
+            }
+            _ => indent = None,
+        }
+        // where a value can start: a flow collection or a quoted scalar
+        let value_start = matches!(last, '\n' | ':' | '-' | '?' | '{' | '[' | ',');
+        match c {
+            '#' if last == '\n' || text[..at].ends_with([' ', '\t']) => {
+                // a comment: to the end of the line
+                while chars.next_if(|&(_, c)| c != '\n').is_some() {}
+                continue;
+            }
+            '\'' | '"' if depth > 0 || value_start => quote = Some(c),
+            '{' | '[' if depth > 0 || value_start => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return too_deep(
+                        at,
+                        format!("this value nests more than {MAX_FLOW_DEPTH} levels deep"),
+                    );
+                }
+            }
+            '}' | ']' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            last = c;
+        }
+    }
+    Ok(())
 }
 
 /// The diagnostic for a parser error: the parser's message reworded, at the
@@ -107,6 +204,21 @@ fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<St
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ordinary_yaml_is_within_the_limits() {
+        let ordinary = [
+            "title: Iran's [militias] say {x\nsummary: |\n  [[kh]] said \"[no]\" -- it's {fine}\n  - [a](b)\n",
+            "- {actor: kh, role: perpetrator}\n- [a, [b, {c: 'd]]]'}]]\n# a comment with [[[[ brackets\n",
+            "quote: \"a \\\" [ quote\"\nother: 'it''s [ too'\n",
+        ];
+        for text in ordinary {
+            let file = SourceFile::new("x.yaml", text);
+            assert!(within_limits(&file).is_ok(), "{text}");
+        }
+        let deep = format!("a: {}{}\n", "[".repeat(40), "]".repeat(40));
+        assert!(within_limits(&SourceFile::new("x.yaml", deep)).is_err());
+    }
+
     use super::*;
     use crate::load::raw::{RawEvent, RawPack};
 
