@@ -289,3 +289,26 @@ fn yaml_nested_too_deep_is_refused_at_once() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_bad_event_of_a_file_is_reported_in_one_run() {
+    let pack = common::minimal();
+    pack.write(
+        "content/events/more.yaml",
+        "# two bad events and a good one\n- id: bad-one\n  date: 2024-04-01\n  title: [not, a, string]\n  cites: [{article: national-2024-04-22}]\n- id: fine\n  date: 2024-04-02\n  title: Fine\n  cites: [{article: national-2024-04-22}]\n- id: bad-two\n  date: 2024-04-03\n  title: Two\n  colour: red\n  cites: [{article: national-2024-04-22}]\n",
+    );
+    let stderr = build_fails(&pack, &[], 1);
+    assert!(
+        stderr.contains("content/events/more.yaml:4:"),
+        "the first: {stderr}"
+    );
+    assert!(
+        stderr.contains("content/events/more.yaml:13:"),
+        "the second: {stderr}"
+    );
+    assert!(stderr.contains("colour"), "{stderr}");
+    assert!(
+        stderr.contains("the pack has 2 errors"),
+        "and nothing else: {stderr}"
+    );
+}

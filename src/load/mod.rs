@@ -73,6 +73,10 @@ enum EventFile {
     Parsed(SourceFile, Vec<RawEvent>),
     /// Why it did not parse, and the `id:` values written in it.
     Broken(Box<Diagnostic>, Vec<String>),
+    /// Some of its events did not parse: an error for each, and the `id:`
+    /// values written in the file. Its events wait until all parse, so that
+    /// every later message counts the file's items as the file does.
+    Partial(Vec<Diagnostic>, Vec<String>),
 }
 
 /// Files already read and parsed, kept between builds by `serve` so that a
@@ -224,6 +228,12 @@ pub fn load_with(
                 diagnostics.push(*d);
                 loaded.broken_ids.extend(ids);
             }
+            EventFile::Partial(errors, ids) => {
+                for d in errors {
+                    diagnostics.push(d);
+                }
+                loaded.broken_ids.extend(ids);
+            }
         }
     }
 
@@ -359,7 +369,9 @@ fn ids_written_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads one file as UTF-8 text.
+/// The error of a file that is not UTF-8.
+const NOT_UTF8: &str = "the file is not UTF-8 text";
+
 /// The text of the file at `path`. A file that is not UTF-8 is an error,
 /// given with the whole file read as well as it can be (each bad byte as
 /// U+FFFD), so that what it holds (its ids) is still known and nothing else
@@ -380,12 +392,8 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<ParseFailure>> {
                 let bytes = e.into_bytes();
                 let text = lone_cr_as_lf(String::from_utf8_lossy(&bytes).into_owned());
                 let file = SourceFile::new(shown, text.clone());
-                let error = Diagnostic::error(
-                    "the file is not UTF-8 text",
-                    &file,
-                    Position::of_offset(&text, valid),
-                )
-                .with_help("save it as UTF-8");
+                let error = Diagnostic::error(NOT_UTF8, &file, Position::of_offset(&text, valid))
+                    .with_help("save it as UTF-8");
                 Err(Box::new((error, Some(file))))
             }
         },
@@ -480,8 +488,21 @@ fn parse_event_files(paths: Vec<PathBuf>, root: &Path, cache: &Cache) -> Vec<Eve
                 Ok((file, events)) => EventFile::Parsed(file, events),
                 Err(e) => {
                     let (d, file) = *e;
-                    let ids = file.map(|f| ids_written_in(&f.text)).unwrap_or_default();
-                    EventFile::Broken(Box::new(d), ids)
+                    // a list of events whose items can be read one by one:
+                    // every bad item is reported
+                    let each = file
+                        .as_ref()
+                        .filter(|_| d.message != NOT_UTF8)
+                        .and_then(yaml::item_errors::<RawEvent>);
+                    match (file, each) {
+                        (Some(file), Some(errors)) if !errors.is_empty() => {
+                            EventFile::Partial(errors, ids_written_in(&file.text))
+                        }
+                        (file, _) => {
+                            let ids = file.map(|f| ids_written_in(&f.text)).unwrap_or_default();
+                            EventFile::Broken(Box::new(d), ids)
+                        }
+                    }
                 }
             }
         })

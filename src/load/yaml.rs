@@ -12,6 +12,39 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     serde_yaml::from_str(&file.text).map_err(|err| to_diagnostic(&err, file))
 }
 
+/// The error of each item of a YAML list that does not parse as a `T`,
+/// item by item, so that every bad item is reported, not only the first.
+/// `None` when the file is not a list written item by item (`- ` at the
+/// start of a line): then the caller reports the file's first error.
+pub fn item_errors<T: DeserializeOwned>(file: &SourceFile) -> Option<Vec<Diagnostic>> {
+    within_limits(file).ok()?;
+    let text = &*file.text;
+    // where each item starts: a `-` in the first column
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body == "-" || body.starts_with("- ") {
+            starts.push(offset);
+        } else if starts.is_empty()
+            && !(body.trim().is_empty() || body.trim_start().starts_with('#'))
+        {
+            // something before the first item: not a plain list
+            return None;
+        }
+        offset += line.len();
+    }
+    let mut errors = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        if let Err(err) = serde_yaml::from_str::<Vec<T>>(&text[start..end]) {
+            let lines_before = text[..start].matches('\n').count();
+            errors.push(to_diagnostic_after(&err, file, lines_before));
+        }
+    }
+    Some(errors)
+}
+
 /// The largest YAML file read: a pack's largest, a year of events, is a
 /// few hundred kilobytes.
 pub const MAX_YAML_BYTES: usize = 16 << 20;
@@ -111,13 +144,23 @@ fn within_limits(file: &SourceFile) -> Result<(), Diagnostic> {
 /// The diagnostic for a parser error: the parser's message reworded, at the
 /// position it reports (at the repeat, for a duplicate key).
 fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
+    to_diagnostic_after(err, file, 0)
+}
+
+/// [`to_diagnostic`] for an error in a piece of `file` that starts after
+/// `lines_before` lines of it.
+fn to_diagnostic_after(
+    err: &serde_yaml::Error,
+    file: &SourceFile,
+    lines_before: usize,
+) -> Diagnostic {
     let full = err.to_string();
     let message = match full.rfind(" at line ") {
         Some(cut) => &full[..cut],
         None => &full,
     };
     let mut position = err.location().map_or(Position::START, |l| Position {
-        line: l.line().max(1),
+        line: l.line().max(1) + lines_before,
         column: l.column().max(1),
     });
     // the parser puts a duplicate key at the start of its mapping: find the repeat
