@@ -78,33 +78,35 @@ fn within_limits(file: &SourceFile) -> Result<(), Diagnostic> {
         Err(Diagnostic::error(what, file, Position::of_offset(text, at))
             .with_help("a pack's YAML needs only a few levels: write the value flatter"))
     };
+    // the characters that matter are ASCII: the text is scanned as bytes
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    // the last character that is not white space, on this line, outside quotes
-    let mut last = '\n';
-    let mut quote: Option<char> = None;
+    // the last byte that is not white space, on this line, outside quotes
+    let mut last = b'\n';
+    let mut quote: Option<u8> = None;
     let mut indent = Some(0usize);
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let c = bytes[at];
+        at += 1;
         if let Some(q) = quote {
-            match c {
-                '\\' if q == '"' => {
-                    chars.next();
-                }
-                c if c == q => quote = None,
-                _ => {}
+            if c == b'\\' && q == b'"' {
+                at += 1;
+            } else if c == q {
+                quote = None;
             }
             continue;
         }
-        if c == '\n' {
-            last = '\n';
+        if c == b'\n' {
+            last = b'\n';
             indent = Some(0);
             continue;
         }
         match indent {
-            Some(n) if c == ' ' => {
+            Some(n) if c == b' ' => {
                 if n + 1 > MAX_INDENT {
                     return too_deep(
-                        at,
+                        at - 1,
                         format!("this line is indented more than {MAX_INDENT} columns"),
                     );
                 }
@@ -114,27 +116,29 @@ fn within_limits(file: &SourceFile) -> Result<(), Diagnostic> {
             _ => indent = None,
         }
         // where a value can start: a flow collection or a quoted scalar
-        let value_start = matches!(last, '\n' | ':' | '-' | '?' | '{' | '[' | ',');
+        let value_start = matches!(last, b'\n' | b':' | b'-' | b'?' | b'{' | b'[' | b',');
         match c {
-            '#' if last == '\n' || text[..at].ends_with([' ', '\t']) => {
+            b'#' if last == b'\n'
+                || matches!(bytes.get(at.wrapping_sub(2)), Some(b' ' | b'\t')) =>
+            {
                 // a comment: to the end of the line
-                while chars.next_if(|&(_, c)| c != '\n').is_some() {}
+                at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
                 continue;
             }
-            '\'' | '"' if depth > 0 || value_start => quote = Some(c),
-            '{' | '[' if depth > 0 || value_start => {
+            b'\'' | b'"' if depth > 0 || value_start => quote = Some(c),
+            b'{' | b'[' if depth > 0 || value_start => {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return too_deep(
-                        at,
+                        at - 1,
                         format!("this value nests more than {MAX_FLOW_DEPTH} levels deep"),
                     );
                 }
             }
-            '}' | ']' if depth > 0 => depth -= 1,
+            b'}' | b']' if depth > 0 => depth -= 1,
             _ => {}
         }
-        if !c.is_whitespace() {
+        if !matches!(c, b' ' | b'\t' | b'\r') {
             last = c;
         }
     }
