@@ -385,12 +385,12 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<ParseFailure>> {
                     .strip_prefix('\u{feff}')
                     .map(str::to_string)
                     .unwrap_or(text);
-                Ok(SourceFile::new(shown, lone_cr_as_lf(text)))
+                Ok(SourceFile::new(shown, readable(text)))
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
-                let text = lone_cr_as_lf(String::from_utf8_lossy(&bytes).into_owned());
+                let text = readable(String::from_utf8_lossy(&bytes).into_owned());
                 let file = SourceFile::new(shown, text.clone());
                 let error = Diagnostic::error(NOT_UTF8, &file, Position::of_offset(&text, valid))
                     .with_help("save it as UTF-8");
@@ -401,6 +401,18 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<ParseFailure>> {
             Diagnostic::general(format!("cannot read the file: {err}"), Some(&shown)),
             None,
         ))),
+    }
+}
+
+/// The text of a file as the build reads it: old Mac line endings read as
+/// line feeds ([`lone_cr_as_lf`]), and the private-use characters the build
+/// uses as its own placeholders (U+E000–U+E003) replaced by U+FFFD, so that
+/// no content can forge one.
+fn readable(text: String) -> String {
+    let text = lone_cr_as_lf(text);
+    match crate::model::without_placeholders(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
     }
 }
 

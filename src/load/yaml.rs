@@ -87,6 +87,25 @@ fn within_limits(file: &SourceFile) -> Result<(), Diagnostic> {
     let mut indent = Some(0usize);
     let mut at = 0;
     while at < bytes.len() {
+        // a line outside any collection or quote that holds none of them is
+        // only its indentation: skip it whole
+        if quote.is_none() && depth == 0 && last == b'\n' && indent == Some(0) {
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+            let line = &bytes[at..end];
+            if memchr::memchr3(b'{', b'[', b'\'', line).is_none()
+                && memchr::memchr(b'"', line).is_none()
+            {
+                let spaces = line.iter().take_while(|&&b| b == b' ').count();
+                if spaces > MAX_INDENT {
+                    return too_deep(
+                        at + MAX_INDENT,
+                        format!("this line is indented more than {MAX_INDENT} columns"),
+                    );
+                }
+                at = end + 1;
+                continue;
+            }
+        }
         let c = bytes[at];
         at += 1;
         if let Some(q) = quote {

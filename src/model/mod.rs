@@ -111,17 +111,18 @@ pub enum Inline {
 }
 
 /// The private-use characters the build writes as placeholders, U+E000 to
-/// U+E003. Content cannot forge one: markdown has its own replaced by
-/// U+FFFD before placeholders go in ([`without_placeholders`]), and the
-/// escaping of text writes them as character references, so every raw one
-/// in the build's HTML is the build's.
+/// U+E003. Content cannot forge one: every file is read with its own
+/// replaced by U+FFFD ([`without_placeholders`]), so every one in the
+/// build's HTML is the build's.
 pub fn is_placeholder_char(c: char) -> bool {
     ('\u{E000}'..='\u{E003}').contains(&c)
 }
 
 /// `text` with any placeholder character of its own replaced by U+FFFD.
 pub fn without_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_placeholder_char) {
+    // their UTF-8 form starts with the byte 0xEE, rare in text: look for it first
+    let maybe = memchr::memchr(0xEE, text.as_bytes()).is_some();
+    if maybe && text.chars().any(is_placeholder_char) {
         std::borrow::Cow::Owned(
             text.chars()
                 .map(|c| {

@@ -35,8 +35,6 @@ impl Engine {
     pub fn new<S: Serialize>(theme: &Theme, site: &S) -> Result<Engine, Diagnostic> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        // as the build's own escaping: content cannot forge a placeholder
-        tera.set_escape_fn(super::html::escape_for_tera);
         let templates: Vec<(&str, &str)> = theme
             .templates
             .iter()

@@ -40,43 +40,10 @@ pub fn escape(text: &str) -> String {
 
 /// Appends `text` to `out`, escaped for HTML element content and attribute
 /// values (`&`, `<`, `>`, `"` and `'`), with the SIMD scanner Tera's own
-/// escaping uses. The build's placeholder characters are written as
-/// character references, so that text cannot forge one.
+/// escaping uses.
 pub fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = placeholder_char(rest) {
-        // writing to a String cannot fail
-        let _ = pulldown_cmark_escape::escape_html(&mut *out, &rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or('\u{FFFD}');
-        out.push_str(&format!("&#x{:X};", c as u32));
-        rest = &rest[at + c.len_utf8()..];
-    }
-    let _ = pulldown_cmark_escape::escape_html(out, rest);
-}
-
-/// Where the first placeholder character of `text` is, if it has one (its
-/// UTF-8 form starts with the byte 0xEE, rare in text).
-fn placeholder_char(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = memchr::memchr(0xEE, &bytes[from..]) {
-        let at = from + at;
-        if bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x80..=0x83)) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
-/// The escaping of Tera's templates: [`escape_into`], for Tera's writer.
-pub fn escape_for_tera(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if placeholder_char(text).is_none() {
-        return tera::escape_html(text, out);
-    }
-    let mut escaped = String::with_capacity(text.len() + 16);
-    escape_into(&mut escaped, text);
-    out.write_all(escaped.as_bytes())
+    // writing to a String cannot fail
+    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
 #[cfg(test)]
@@ -111,16 +78,6 @@ mod tests {
             serde_json::to_string(&view.html).expect("serialises"),
             "\"<em>a &amp; b</em>\""
         );
-    }
-
-    #[test]
-    fn placeholder_characters_in_text_become_references() {
-        let forged = "a\u{E002}7\u{E003}b\u{E000}0\u{E001}c\u{E004}";
-        let escaped = escape(forged);
-        assert_eq!(escaped, "a&#xE002;7&#xE003;b&#xE000;0&#xE001;c\u{E004}");
-        let mut out = Vec::new();
-        escape_for_tera(forged, &mut out).expect("writes");
-        assert_eq!(String::from_utf8_lossy(&out), escaped);
     }
 
     #[test]

@@ -269,10 +269,8 @@ impl<'a> Resolver<'a> {
         let mut markdown = String::with_capacity(source.len());
         let mut inlines = Vec::new();
         let mut last = 0;
-        // the writer's own placeholder characters cannot pass for the build's
-        let own = crate::model::without_placeholders;
         for (range, token) in scan(source) {
-            markdown.push_str(&own(&source[last..range.start]));
+            markdown.push_str(&source[last..range.start]);
             last = range.end;
             let raw = &source[range.clone()];
             let inline = match token {
@@ -302,10 +300,10 @@ impl<'a> Resolver<'a> {
                     markdown.push_str(&placeholder(inlines.len()));
                     inlines.push(inline);
                 }
-                None => markdown.push_str(&own(raw)),
+                None => markdown.push_str(raw),
             }
         }
-        markdown.push_str(&own(&source[last..]));
+        markdown.push_str(&source[last..]);
         RichText {
             source: source.to_string(),
             markdown,
