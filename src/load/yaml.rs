@@ -57,6 +57,40 @@ pub const MAX_FLOW_DEPTH: usize = 32;
 /// indentation, and the parser slows as they deepen.
 pub const MAX_INDENT: usize = 160;
 
+/// The bytes [`within_limits`] stops at: line ends, comments, quotes and
+/// brackets.
+const MATTERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let special = b"\n#'\"{[}]";
+    while k < special.len() {
+        table[special[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Where the quoted scalar opened by `quote` before `from` ends: just after
+/// its closing quote (`\"` does not close a double-quoted one, `''` does not
+/// close a single-quoted one), or the end of the text.
+fn quote_end(bytes: &[u8], mut from: usize, quote: u8) -> usize {
+    while let Some(n) = memchr::memchr2(quote, b'\\', &bytes[from..]) {
+        let i = from + n;
+        if bytes[i] == b'\\' {
+            // an escape inside double quotes; a plain backslash inside single ones
+            from = i + if quote == b'"' { 2 } else { 1 };
+        } else if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            from = i + 2;
+        } else {
+            return i + 1;
+        }
+        if from >= bytes.len() {
+            break;
+        }
+    }
+    bytes.len()
+}
+
 /// Refuses, before parsing, a file too large or nested too deep to be a
 /// pack's, with the place where it goes over: such a file (a hostile one)
 /// would take the parser minutes.
@@ -78,78 +112,50 @@ fn within_limits(file: &SourceFile) -> Result<(), Diagnostic> {
         Err(Diagnostic::error(what, file, Position::of_offset(text, at))
             .with_help("a pack's YAML needs only a few levels: write the value flatter"))
     };
-    // the characters that matter are ASCII: the text is scanned as bytes
+    // the characters that matter are ASCII: the text is scanned as bytes,
+    // from one that matters to the next
     let bytes = text.as_bytes();
+    let indent_of = |start: usize| bytes[start..].iter().take_while(|&&b| b == b' ').count();
     let mut depth = 0usize;
-    // the last byte that is not white space, on this line, outside quotes
-    let mut last = b'\n';
-    let mut quote: Option<u8> = None;
-    let mut indent = Some(0usize);
+    let mut line_start = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        // a line outside any collection or quote that holds none of them is
-        // only its indentation: skip it whole
-        if quote.is_none() && depth == 0 && last == b'\n' && indent == Some(0) {
-            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-            let line = &bytes[at..end];
-            if memchr::memchr3(b'{', b'[', b'\'', line).is_none()
-                && memchr::memchr(b'"', line).is_none()
-            {
-                let spaces = line.iter().take_while(|&&b| b == b' ').count();
-                if spaces > MAX_INDENT {
-                    return too_deep(
-                        at + MAX_INDENT,
-                        format!("this line is indented more than {MAX_INDENT} columns"),
-                    );
-                }
-                at = end + 1;
-                continue;
-            }
+    loop {
+        if at == line_start && indent_of(line_start) > MAX_INDENT {
+            return too_deep(
+                line_start + MAX_INDENT,
+                format!("this line is indented more than {MAX_INDENT} columns"),
+            );
         }
-        let c = bytes[at];
-        at += 1;
-        if let Some(q) = quote {
-            if c == b'\\' && q == b'"' {
-                at += 1;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        if c == b'\n' {
-            last = b'\n';
-            indent = Some(0);
-            continue;
-        }
-        match indent {
-            Some(n) if c == b' ' => {
-                if n + 1 > MAX_INDENT {
-                    return too_deep(
-                        at - 1,
-                        format!("this line is indented more than {MAX_INDENT} columns"),
-                    );
-                }
-                indent = Some(n + 1);
-                continue;
-            }
-            _ => indent = None,
-        }
+        let Some(found) = bytes[at..].iter().position(|&b| MATTERS[usize::from(b)]) else {
+            break;
+        };
+        let i = at + found;
+        // the last byte before this one on its line that is not white space
+        let before = bytes[line_start..i]
+            .iter()
+            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+            .map(|p| bytes[line_start + p]);
         // where a value can start: a flow collection or a quoted scalar
-        let value_start = matches!(last, b'\n' | b':' | b'-' | b'?' | b'{' | b'[' | b',');
-        match c {
-            b'#' if last == b'\n'
-                || matches!(bytes.get(at.wrapping_sub(2)), Some(b' ' | b'\t')) =>
-            {
-                // a comment: to the end of the line
-                at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-                continue;
+        let value_start = matches!(before, None | Some(b':' | b'-' | b'?' | b'{' | b'[' | b','));
+        at = i + 1;
+        match bytes[i] {
+            b'\n' => line_start = i + 1,
+            // a comment: to the end of the line
+            b'#' if before.is_none() || matches!(bytes[i - 1], b' ' | b'\t') => {
+                at = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
             }
-            b'\'' | b'"' if depth > 0 || value_start => quote = Some(c),
+            q @ (b'\'' | b'"') if depth > 0 || value_start => {
+                at = quote_end(bytes, i + 1, q);
+                // a quoted scalar may run over lines: its lines are its own
+                if let Some(nl) = memchr::memrchr(b'\n', &bytes[i..at]) {
+                    line_start = i + nl + 1;
+                }
+            }
             b'{' | b'[' if depth > 0 || value_start => {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return too_deep(
-                        at - 1,
+                        i,
                         format!("this value nests more than {MAX_FLOW_DEPTH} levels deep"),
                     );
                 }
@@ -157,8 +163,8 @@ fn within_limits(file: &SourceFile) -> Result<(), Diagnostic> {
             b'}' | b']' if depth > 0 => depth -= 1,
             _ => {}
         }
-        if !matches!(c, b' ' | b'\t' | b'\r') {
-            last = c;
+        if at >= bytes.len() {
+            break;
         }
     }
     Ok(())
