@@ -253,6 +253,7 @@ mod tests {
             "<div class=\"para{% if flag %} cited{% endif %}\">{% if text %}[{{ text }}]{% else %}none{% endif %}</div>",
             "{% if n %}{% if html %}{{ html }}{% else %}-{% endif %}{% endif %}{# a comment #}\n",
             "braces { alone } and }} closing",
+            "{{ flag }}|{{ n }}|{{ text }}{{ html }}",
             "",
         ];
         let rows = [
