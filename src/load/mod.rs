@@ -4,6 +4,7 @@
 //! point at any line of it. Problems are collected, not thrown: a pack with
 //! ten broken files reports ten errors.
 
+pub mod fast_yaml;
 pub mod locate;
 pub mod raw;
 pub mod theme;

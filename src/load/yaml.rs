@@ -3,12 +3,18 @@
 
 use serde::de::DeserializeOwned;
 
+use super::fast_yaml;
 use super::locate::repeated_key;
 use crate::diagnostics::{Diagnostic, Position, SourceFile};
 
-/// Parses `file` as a `T`, or explains why it is not one.
+/// Parses `file` as a `T`, or explains why it is not one. Files in the
+/// plain style packs are written in are read by [`fast_yaml`]; the others,
+/// and every file with a mistake, by the YAML parser.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     within_limits(file)?;
+    if let Some(value) = fast_yaml::from_str(&file.text) {
+        return Ok(value);
+    }
     serde_yaml::from_str(&file.text).map_err(|err| to_diagnostic(&err, file))
 }
 
