@@ -131,6 +131,25 @@ fn fail(failure: Failure) -> ExitCode {
     }
 }
 
+/// On Ctrl-C (SIGINT), SIGTERM or SIGHUP during a build: removes the
+/// build's staging folder and exits with 128 + the signal's number, as a
+/// shell reports a process the signal ended. The output folder keeps
+/// whichever site it holds, whole.
+fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        // without handlers the default applies: the next build removes
+        // what this one leaves
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            briefing::output::abandon();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
 impl Command {
     /// Whether the command keeps running until stopped (`serve`).
     fn runs_for_long(&self) -> bool {
@@ -167,6 +186,7 @@ fn main() -> ExitCode {
             base_url,
         } => {
             let out = output.clone().unwrap_or_else(|| pack.join("public"));
+            clean_up_on_signals();
             match briefing::build(&BuildOptions {
                 root: pack,
                 output,

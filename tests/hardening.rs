@@ -311,3 +311,45 @@ fn every_bad_event_of_a_file_is_reported_in_one_run() {
         "and nothing else: {stderr}"
     );
 }
+
+/// `[[id]]` and `[@…]` become links only in text: in code they stay as
+/// written, and in a link's title, an image's alt text or a link's text
+/// they stay as written with a warning, never putting a link inside an
+/// attribute or another link.
+#[test]
+fn links_and_citations_expand_only_in_text() {
+    let pack = common::minimal();
+    pack.write(
+        "content/actors/us.yaml",
+        "name: United States\nkind: state\naliases: [US]\nsummary: |\n  [[kh]] in text. [t](https://example.org/ \"title [[kh]]\") and ![alt [[kh]]](https://example.org/i.png) and [see [[kh]]](https://example.org/s) and `code [[kh]] [@national-2024-04-22]`.\n\n  ```[[kh]]\n  block [[kh]]\n  ```\n",
+    );
+    let stderr = pack.build_ok();
+    let page = pack.page("actors/us/index.html");
+    let summary = page
+        .split_once("class=\"summary\"")
+        .and_then(|(_, rest)| rest.split_once("</section>"))
+        .map(|(s, _)| s)
+        .expect("the summary section");
+    // the one in text is a link to the actor
+    assert_eq!(
+        summary.matches("actors/kh/index.html").count(),
+        1,
+        "{summary}"
+    );
+    assert!(summary.contains("title=\"title [[kh]]\""), "{summary}");
+    assert!(summary.contains("alt=\"alt [[kh]]\""), "{summary}");
+    assert!(summary.contains(">see [[kh]]</a>"), "{summary}");
+    assert!(
+        summary.contains("<code>code [[kh]] [@national-2024-04-22]</code>"),
+        "{summary}"
+    );
+    assert!(summary.contains("block [[kh]]"), "{summary}");
+    // no attribute holds markup
+    for value in summary.split('"').skip(1).step_by(2) {
+        assert!(
+            !value.contains('<'),
+            "markup inside an attribute: {value:?}"
+        );
+    }
+    assert_eq!(stderr.matches("shown as written").count(), 3, "{stderr}");
+}

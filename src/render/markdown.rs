@@ -3,7 +3,7 @@
 //! citations stay as placeholders here; [`super::views::fill`] puts them in
 //! for each page.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd, html};
 
 /// Renders markdown to sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
@@ -17,8 +17,7 @@ pub fn to_html(markdown: &str) -> String {
 /// The HTML of `markdown` as pulldown-cmark writes it (code highlighted),
 /// before sanitising.
 fn unsanitised_html(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
+    let options = crate::resolve::markup::MARKDOWN;
     let mut events = Vec::new();
     let mut code: Option<(String, String)> = None; // (language, text)
     for event in Parser::new_ext(markdown, options) {

@@ -9,7 +9,7 @@ use crate::load::locate::{Site, Step};
 use crate::model::{Citation, CitationId, Citer, Inline, Passage, RichText, Target, placeholder};
 
 use super::ids::IdTable;
-use super::markup::{Token, scan};
+use super::markup::{Literal, Token, literal_at, literal_ranges, scan};
 use super::memo::ArticleWork;
 use super::quotes::{QuoteIndex, normalise};
 
@@ -269,10 +269,35 @@ impl<'a> Resolver<'a> {
         let mut markdown = String::with_capacity(source.len());
         let mut inlines = Vec::new();
         let mut last = 0;
-        for (range, token) in scan(source) {
+        let tokens = scan(source);
+        let literal = if tokens.is_empty() {
+            Vec::new()
+        } else {
+            literal_ranges(source)
+        };
+        for (range, token) in tokens {
             markdown.push_str(&source[last..range.start]);
             last = range.end;
             let raw = &source[range.clone()];
+            match literal_at(&range, &literal) {
+                // in code it is what the code shows
+                Some(Literal::Code) => {
+                    markdown.push_str(raw);
+                    continue;
+                }
+                Some(Literal::Markup) => {
+                    self.diagnostics.push(
+                        site.warning(
+                            "a link or citation inside a link, an image or raw HTML is shown as written",
+                            Some(raw),
+                        )
+                        .with_help("put it outside the link or image, in the text"),
+                    );
+                    markdown.push_str(raw);
+                    continue;
+                }
+                None => {}
+            }
             let inline = match token {
                 Err(why) => {
                     self.diagnostics.push(site.error(why, Some(raw)));

@@ -4,6 +4,55 @@
 
 use std::ops::Range;
 
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+/// The markdown the site renders: CommonMark with tables, strikethrough
+/// and smart punctuation.
+pub const MARKDOWN: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
+/// What a `[[…]]` or `[@…]` stands in when it is not text to expand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Literal {
+    /// Code: a span, a block or a fence's info string. It is what the
+    /// code shows.
+    Code,
+    /// A link or an image (its text, address, title or alt text), or raw
+    /// HTML: a link there would be a link inside a link or an attribute.
+    Markup,
+}
+
+/// Where, in markdown `source`, a `[[…]]` or `[@…]` is not text to expand,
+/// and why. Each range covers a whole element.
+pub fn literal_ranges(source: &str) -> Vec<(Range<usize>, Literal)> {
+    Parser::new_ext(source, MARKDOWN)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => Some((range, Literal::Code)),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::HtmlBlock)
+            | Event::Html(_)
+            | Event::InlineHtml(_) => Some((range, Literal::Markup)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the `[[…]]` or `[@…]` at `range` is not text (see
+/// [`literal_ranges`]), and why. Code wins over a link around it.
+pub fn literal_at(range: &Range<usize>, literal: &[(Range<usize>, Literal)]) -> Option<Literal> {
+    let mut found = None;
+    for (l, kind) in literal {
+        if l.start < range.end && range.start < l.end {
+            if *kind == Literal::Code {
+                return Some(Literal::Code);
+            }
+            found = Some(*kind);
+        }
+    }
+    found
+}
+
 /// A link or citation found in markdown source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {

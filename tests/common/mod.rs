@@ -231,3 +231,68 @@ fn normalise(path: &Path) -> PathBuf {
     }
     out
 }
+
+/// A generated pack of `articles` articles (20 paragraphs each), one actor
+/// per 10 articles and two events per article, each citing its article:
+/// big enough that a build takes a while.
+pub fn generated(articles: usize) -> TestPack {
+    let pack = TestPack::new();
+    pack.write("content/pack.yaml", "title: Generated pack\n");
+    let actors = (articles / 10).max(2);
+    for a in 0..actors {
+        pack.write(
+            &format!("content/actors/actor-{a}.yaml"),
+            &format!("name: Actor Number{a}\nkind: organisation\n"),
+        );
+    }
+    let mut events = String::new();
+    for i in 0..articles {
+        let mut text = format!("Article {i} title\n\n");
+        for p in 0..20 {
+            let actor = (i + p) % actors;
+            text.push_str(&format!(
+                "Paragraph {p} of article {i}: Actor Number{actor} said on Monday that talks would go on, and officials confirmed a meeting for the week after, people familiar with the matter said.\n\n"
+            ));
+        }
+        pack.write(&format!("content/articles/a{i}.txt"), &text);
+        pack.write(
+            &format!("content/articles/a{i}.yaml"),
+            &format!("title: Article {i} title\npublisher: The Generated Times\npublished: 2024-01-{:02}\n", i % 28 + 1),
+        );
+        for e in 0..2 {
+            let actor = (i + e) % actors;
+            events.push_str(&format!(
+                "- id: e{i}-{e}\n  date: 2024-01-{:02}\n  title: Event {e} of article {i}\n  actors: [actor-{actor}]\n  cites:\n    - {{article: a{i}, quote: \"Paragraph {e} of article {i}: Actor Number{actor} said on Monday\"}}\n",
+                i % 28 + 1
+            ));
+        }
+    }
+    pack.write("content/events/2024.yaml", &events);
+    pack
+}
+
+/// Every file under `dir`, as (path relative to `dir`, size), sorted.
+pub fn listing(dir: &Path) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(meta) = entry.metadata() {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .into_owned();
+                out.push((rel, meta.len()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
