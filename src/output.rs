@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 use crate::fatal::Fatal;
 use crate::render::{Contents, OutputFile, Sink};
@@ -152,10 +152,20 @@ fn unique_suffix(attempt: u32) -> String {
 /// waits for it to finish.
 static TO_REMOVE_ON_SIGNAL: Mutex<Option<PathBuf>> = Mutex::new(None);
 
+/// Whether the build was stopped (by a signal): each file is written
+/// holding this for reading, so that [`abandon`] waits for the files being
+/// written and no file is written after it.
+static STOPPED: RwLock<bool> = RwLock::new(false);
+
 /// Removes the folder of the build under way (for a signal handler: the
 /// process exits next). The output folder is never touched: it holds the
 /// previous site or the new one, whole.
 pub fn abandon() {
+    let mut stopped = match STOPPED.write() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    *stopped = true;
     let mut guard = match TO_REMOVE_ON_SIGNAL.lock() {
         Ok(guard) => guard,
         Err(poisoned) => poisoned.into_inner(),
@@ -290,6 +300,17 @@ impl Staging {
 
     fn write(&self, file: &OutputFile) -> Result<(), Fatal> {
         let target = safe_join(&self.dir, &file.path)?;
+        let stopped = match STOPPED.read() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if *stopped {
+            return Err(io_error(
+                "write",
+                &target,
+                io::Error::other("the build was stopped"),
+            ));
+        }
         if let Some(dir) = target.parent() {
             let known = self
                 .made_dirs

@@ -4,6 +4,7 @@
 //! files or writes output; `output` does that.
 
 mod buffers;
+pub mod csp;
 pub mod engine;
 pub mod fragments;
 pub mod highlight;

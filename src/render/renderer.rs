@@ -52,6 +52,8 @@ pub struct SiteView {
     language: String,
     base_url: Option<String>,
     generator: &'static str,
+    /// The Content-Security-Policy of every page (`render/csp.rs`).
+    csp: String,
 }
 
 /// Escapes `text` for use inside a double-quoted CSS string in a `<style>`
@@ -96,6 +98,7 @@ impl Renderer {
             language: pack.language.clone(),
             base_url,
             generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
+            csp: super::csp::policy(theme),
         };
         let engine = engine::Engine::new(theme, &site).map_err(|d| vec![d])?;
         Ok(Renderer {

@@ -280,3 +280,38 @@ fn axe_finds_no_serious_accessibility_problems() {
         }
     }
 }
+
+/// The second line of defence: should markup ever get past the sanitiser
+/// into a page, the page's Content-Security-Policy stops its scripts
+/// (inline, in an event handler, in a `javascript:` address), opened from
+/// disk; the theme's own inline script (on 404.html) is allowed by its hash
+/// (`every_page_kind_loads_without_console_errors` sees no violation there).
+#[test]
+fn the_content_security_policy_stops_injected_script() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    let page = site().join("actors/kataib-hezbollah/index.html");
+    let html = std::fs::read_to_string(&page).expect("the actor page");
+    assert!(html.contains("<meta http-equiv=\"Content-Security-Policy\""));
+    let injected = html.replacen(
+        "<main id=\"main\">",
+        "<main id=\"main\"><script>window.injected = 'inline';</script><img src=\"missing.png\" onerror=\"window.injected = 'handler'\"><a id=\"j\" href=\"javascript:window.injected = 'address'\">j</a>",
+        1,
+    );
+    let copy = site().join("actors/kataib-hezbollah/injected.html");
+    std::fs::write(&copy, injected).expect("write the copy");
+    b.open(&url("actors/kataib-hezbollah/injected.html"));
+    b.eval("document.getElementById('j').click()");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let ran = b.eval("window.injected === undefined ? 'nothing' : window.injected");
+    let errors = b.errors();
+    let _ = std::fs::remove_file(&copy);
+    assert_eq!(ran, "nothing", "an injected script ran");
+    assert!(
+        errors.iter().any(|e| e.contains("Content Security Policy")),
+        "the browser reported no violation: {errors:?}"
+    );
+    let sheets =
+        b.eval("[...document.styleSheets].filter(s => s.href && s.cssRules.length > 0).length");
+    assert_eq!(sheets, 1, "the policy let the stylesheet load from disk");
+}
