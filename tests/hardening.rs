@@ -54,12 +54,36 @@ fn links_in_markdown_reach_a_page_only_when_they_are_web_or_relative() {
     let pack = common::minimal();
     pack.write(
         "content/actors/us.yaml",
-        "name: United States\nkind: state\naliases: [US]\nsummary: \"[run](javascript:alert(1)) [data](data:text/html,x) [web](https://example.org/) [here](#top) [near](../x/)\"\n",
+        "name: United States\nkind: state\naliases: [US]\nsummary: |\n  [web](https://example.org/) [here](#top) [near](../x/)\n  [run](javascript:alert(1)) and ![img](data:text/html,x)\n  <vbscript:msgbox> [ref][r]\n\n  [r]: JavaScript:alert(2)\n",
+    );
+    let stderr = build_fails(&pack, &[], 1);
+    for (address, line, column) in [
+        ("javascript:alert(1)", 6, 9),
+        ("data:text/html,x", 6, 41),
+        ("vbscript:msgbox", 7, 4),
+        ("JavaScript:alert(2)", 9, 8),
+    ] {
+        assert!(
+            stderr.contains(&format!("`{address}` is not an http or https address")),
+            "{address}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("content/actors/us.yaml:{line}:{column}")),
+            "{address} at {line}:{column}: {stderr}"
+        );
+    }
+    assert_eq!(
+        stderr.matches("is not an http or https address").count(),
+        4,
+        "{stderr}"
+    );
+    // the good ones alone build, and reach the page
+    pack.write(
+        "content/actors/us.yaml",
+        "name: United States\nkind: state\naliases: [US]\nsummary: \"[web](https://example.org/) [here](#top) [near](../x/)\"\n",
     );
     pack.build_ok();
     let page = pack.page("actors/us/index.html");
-    assert!(!page.contains("javascript:"), "{page}");
-    assert!(!page.contains("data:text"), "{page}");
     assert!(page.contains("href=\"https://example.org/\""), "{page}");
     assert!(page.contains("href=\"#top\""), "{page}");
     assert!(page.contains("href=\"../x/\""), "{page}");

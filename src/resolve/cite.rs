@@ -9,7 +9,7 @@ use crate::load::locate::{Site, Step};
 use crate::model::{Citation, CitationId, Citer, Inline, Passage, RichText, Target, placeholder};
 
 use super::ids::IdTable;
-use super::markup::{Literal, Token, literal_at, literal_ranges, scan};
+use super::markup::{Literal, Token, literal_at, literal_ranges, refused_addresses, scan};
 use super::memo::ArticleWork;
 use super::quotes::{QuoteIndex, normalise};
 
@@ -329,6 +329,15 @@ impl<'a> Resolver<'a> {
             }
         }
         markdown.push_str(&source[last..]);
+        for address in refused_addresses(source) {
+            self.diagnostics.push(
+                site.error(
+                    format!("`{address}` is not an http or https address, a relative link or an anchor"),
+                    Some(&address),
+                )
+                .with_help("link to the web (https://…), to a page of the site (a relative link) or to an anchor (#…)"),
+            );
+        }
         RichText {
             source: source.to_string(),
             markdown,

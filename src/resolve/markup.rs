@@ -53,6 +53,39 @@ pub fn literal_at(range: &Range<usize>, literal: &[(Range<usize>, Literal)]) -> 
     found
 }
 
+/// The addresses of markdown's links and images in `source` that may not
+/// reach a page: anything but `http:` and `https:` addresses, relative
+/// links and `#` anchors (a `javascript:` or `data:` link would run or open
+/// in the reader's browser).
+pub fn refused_addresses(source: &str) -> Vec<String> {
+    // a link with a scheme needs a colon and the brackets or angle
+    // brackets of a link
+    if !source.contains(':') || !(source.contains('[') || source.contains('<')) {
+        return Vec::new();
+    }
+    Parser::new_ext(source, MARKDOWN)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !address_allowed(&dest_url) =>
+            {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// An `http:` or `https:` address, or one without a scheme (relative, an
+/// anchor, or `//host/…`, which takes the page's).
+fn address_allowed(address: &str) -> bool {
+    let address = address.trim();
+    let scheme_end =
+        address.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
+    let has_scheme = address.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme_end.is_some_and(|end| address[end..].starts_with(':'));
+    !has_scheme || super::articles::is_web_url(address)
+}
+
 /// A link or citation found in markdown source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {
