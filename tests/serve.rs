@@ -216,3 +216,50 @@ fn serves_rebuilds_and_reports_errors_live() {
     pack.build_ok();
     assert!(!pack.page("index.html").contains("__briefing"));
 }
+
+/// A request for a folder is redirected to the folder with a slash, and
+/// the redirect never leaves the site: `//actors` and friends go to
+/// `/actors/`, not to the host `actors`.
+#[test]
+fn folder_redirects_stay_on_the_site() {
+    let pack = common::minimal();
+    let server = start(pack.path());
+    for (asked, sent) in [
+        ("/actors", "/actors/"),
+        ("//actors", "/actors/"),
+        ("///actors", "/actors/"),
+        ("/./actors", "/actors/"),
+        ("//actors/kh", "/actors/kh/"),
+        ("/%2Factors", "/actors/"),
+    ] {
+        let mut stream = request(server.port, asked, "Connection: close\r\n");
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("read");
+        let head = response
+            .split("\r\n\r\n")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let status = head.split(' ').nth(1).unwrap_or_default().to_string();
+        let location = head
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("location: ")
+                    .or_else(|| l.strip_prefix("Location: "))
+            })
+            .unwrap_or_default()
+            .to_string();
+        if status == "301" {
+            assert_eq!(location, sent, "{asked}: {head}");
+            assert!(!location.starts_with("//"), "{asked}: {head}");
+        } else {
+            // refused or not found, but never sent elsewhere
+            assert!(matches!(status.as_str(), "403" | "404"), "{asked}: {head}");
+            assert!(location.is_empty(), "{asked}: {head}");
+        }
+    }
+    // the folder itself is served
+    let (status, body) = get(server.port, "/actors/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Kataib Hezbollah"));
+}
