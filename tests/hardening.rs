@@ -377,3 +377,73 @@ fn links_and_citations_expand_only_in_text() {
     }
     assert_eq!(stderr.matches("shown as written").count(), 3, "{stderr}");
 }
+
+/// A link inside the pack may lead anywhere inside it; a link that leads
+/// outside (an article's text, a static file, an events folder, pack.yaml)
+/// is an error naming it, and what it leads to is neither read nor
+/// published.
+#[test]
+fn links_leading_outside_the_pack_are_refused() {
+    let pack = common::minimal();
+    let outside = tempfile::tempdir().expect("a folder outside the pack");
+    fs::write(outside.path().join("secret.txt"), "SECRET-TEXT\n\nmore\n").expect("write");
+    fs::create_dir_all(outside.path().join("events")).expect("create");
+    fs::write(outside.path().join("events/x.yaml"), "- id: secret-event\n").expect("write");
+    let link = |from: &std::path::Path, to: &str| {
+        std::os::unix::fs::symlink(from, pack.path().join(to)).expect("symlink")
+    };
+    link(
+        &outside.path().join("secret.txt"),
+        "content/articles/stolen.txt",
+    );
+    pack.write(
+        "content/articles/stolen.yaml",
+        "title: Stolen\npublisher: X\npublished: 2024-01-01\n",
+    );
+    pack.write("content/static/inside.txt", "fine\n");
+    fs::create_dir_all(pack.path().join("content/static/sub")).expect("create");
+    link(
+        &outside.path().join("secret.txt"),
+        "content/static/sub/secret.txt",
+    );
+    link(
+        &pack.path().join("content/static/inside.txt"),
+        "content/static/linked.txt",
+    );
+    link(&outside.path().join("events"), "content/events/more");
+    let stderr = build_fails(&pack, &[], 1);
+    for name in [
+        "content/articles/stolen.txt",
+        "content/static/sub/secret.txt",
+        "content/events/more",
+    ] {
+        assert!(
+            stderr.contains(&format!("`{name}` is a link to")),
+            "{name}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("linked.txt"), "{stderr}");
+    assert!(
+        !stderr.contains("SECRET") && !stderr.contains("secret-event"),
+        "{stderr}"
+    );
+    assert!(!pack.public().exists());
+    // pack.yaml too
+    let pack = common::minimal();
+    fs::write(outside.path().join("pack.yaml"), "title: Outside\n").expect("write");
+    pack.remove("content/pack.yaml");
+    link_in(
+        &pack,
+        &outside.path().join("pack.yaml"),
+        "content/pack.yaml",
+    );
+    let stderr = build_fails(&pack, &[], 1);
+    assert!(
+        stderr.contains("`content/pack.yaml` is a link to"),
+        "{stderr}"
+    );
+}
+
+fn link_in(pack: &TestPack, from: &std::path::Path, to: &str) {
+    std::os::unix::fs::symlink(from, pack.path().join(to)).expect("symlink");
+}

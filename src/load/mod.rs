@@ -185,8 +185,11 @@ pub fn load_with(
         });
     }
     let mut loaded = Loaded::default();
+    if !folder_readable(&content, root, diagnostics) {
+        return Ok(loaded);
+    }
 
-    let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"));
+    let event_paths: Vec<PathBuf> = yaml_files_below(&content.join("events"), root, diagnostics);
     // the few large event files are parsed from the start, while the article
     // folder is listed and its many small files parsed: both cores are busy
     // from the first file on
@@ -240,26 +243,17 @@ pub fn load_with(
 
     let static_root = content.join("static");
     if static_root.is_dir() {
-        for entry in WalkDir::new(&static_root).sort_by_file_name() {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    if let Ok(rel) = e.path().strip_prefix(&static_root) {
-                        let output_path = rel
-                            .components()
-                            .map(|c| c.as_os_str().to_string_lossy())
-                            .collect::<Vec<_>>()
-                            .join("/");
-                        loaded.static_files.push(StaticFile {
-                            output_path,
-                            source: e.path().to_path_buf(),
-                        });
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => diagnostics.push(Diagnostic::general(
-                    format!("cannot read content/static: {err}"),
-                    Some(&relative(root, &static_root)),
-                )),
+        for e in files_below(&static_root, root, diagnostics) {
+            if let Ok(rel) = e.path().strip_prefix(&static_root) {
+                let output_path = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                loaded.static_files.push(StaticFile {
+                    output_path,
+                    source: e.path().to_path_buf(),
+                });
             }
         }
     }
@@ -283,13 +277,16 @@ fn load_articles_and_actors(
     Results<LoadedActor>,
 ) {
     let pack_path = content.join("pack.yaml");
-    match read(root, &pack_path).map_err(|e| e.0) {
-        Ok(file) => match yaml::parse::<RawPack>(&file) {
-            Ok(pack) => loaded.pack = Some((file, pack)),
-            Err(d) => diagnostics.push(d),
-        },
-        Err(d) => {
-            diagnostics.push(d.with_help("create content/pack.yaml with at least `title: …`"))
+    // a link leading outside the pack is reported, and not read
+    if folder_readable(&pack_path, root, diagnostics) {
+        match read(root, &pack_path).map_err(|e| e.0) {
+            Ok(file) => match yaml::parse::<RawPack>(&file) {
+                Ok(pack) => loaded.pack = Some((file, pack)),
+                Err(d) => diagnostics.push(d),
+            },
+            Err(d) => {
+                diagnostics.push(d.with_help("create content/pack.yaml with at least `title: …`"))
+            }
         }
     }
 
@@ -522,6 +519,47 @@ fn parse_event_files(paths: Vec<PathBuf>, root: &Path, cache: &Cache) -> Vec<Eve
         .collect()
 }
 
+/// Checks a link found in the pack (`path`, a file or folder that is a
+/// symbolic link): it may lead anywhere inside the pack, which then reads
+/// what it leads to, but not outside it (a pack reads nothing outside
+/// itself). `root` is the pack's folder.
+fn link_inside_pack(root: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let shown = relative(root, path);
+    let inside = root.canonicalize().ok();
+    match path.canonicalize() {
+        Ok(target) if inside.as_ref().is_some_and(|root| target.starts_with(root)) => Ok(()),
+        Ok(target) => Err(Diagnostic::general(
+            format!(
+                "`{}` is a link to {}, outside the pack",
+                shown.display(),
+                target.display()
+            ),
+            Some(&shown),
+        )
+        .with_help("copy what it links to into the pack: a pack reads nothing outside its folder")),
+        Err(e) => Err(Diagnostic::general(
+            format!(
+                "`{}` is a link that leads nowhere readable: {e}",
+                shown.display()
+            ),
+            Some(&shown),
+        )
+        .with_help("remove the link, or make it lead to a file inside the pack")),
+    }
+}
+
+/// Whether `dir` (a folder, or a file) may be read: it is not a link, or a
+/// link inside the pack (else the error is recorded).
+fn folder_readable(dir: &Path, root: &Path, diagnostics: &mut Diagnostics) -> bool {
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        if let Err(d) = link_inside_pack(root, dir) {
+            diagnostics.push(d);
+            return false;
+        }
+    }
+    true
+}
+
 /// The files directly inside `dir` as (path, stem, extension), by name.
 /// Names that are not valid ids are reported; hidden files are skipped.
 fn files_in(
@@ -530,19 +568,28 @@ fn files_in(
     root: &Path,
 ) -> Vec<(PathBuf, String, String)> {
     let mut out = Vec::new();
+    if !folder_readable(dir, root, diagnostics) {
+        return out;
+    }
     let Ok(entries) = fs::read_dir(dir) else {
         return out;
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| match e.file_type() {
-            // a link counts as what it points at
-            Ok(t) if t.is_symlink() => e.path().is_file(),
-            Ok(t) => t.is_file(),
-            Err(_) => false,
-        })
-        .map(|e| e.path())
-        .collect();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries.filter_map(|e| e.ok()) {
+        match entry.file_type() {
+            // a link counts as what it points at, inside the pack
+            Ok(t) if t.is_symlink() => {
+                let path = entry.path();
+                match link_inside_pack(root, &path) {
+                    Ok(()) if path.is_file() => paths.push(path),
+                    Ok(()) => {}
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+            Ok(t) if t.is_file() => paths.push(entry.path()),
+            _ => {}
+        }
+    }
     // all in one folder: the same order as sorting whole paths, far cheaper
     paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     for path in paths {
@@ -578,13 +625,50 @@ fn files_in(
     out
 }
 
-/// Every `.yaml` file below `dir`, sorted by path.
-fn yaml_files_below(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = WalkDir::new(dir)
+/// Every file below `dir`, following links that stay inside the pack
+/// (a link leading outside is an error, and not followed), sorted by name.
+fn files_below(dir: &Path, root: &Path, diagnostics: &mut Diagnostics) -> Vec<walkdir::DirEntry> {
+    let mut out = Vec::new();
+    if !folder_readable(dir, root, diagnostics) {
+        return out;
+    }
+    let mut walk = WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                if err.path().is_some() {
+                    diagnostics.push(Diagnostic::general(
+                        format!("cannot read {}: {err}", relative(root, dir).display()),
+                        Some(&relative(root, dir)),
+                    ));
+                }
+                continue;
+            }
+        };
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            if let Err(d) = link_inside_pack(root, entry.path()) {
+                diagnostics.push(d);
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        if entry.file_type().is_file() {
+            out.push(entry);
+        }
+    }
+    out
+}
+
+/// Every `.yaml` file below `dir`, sorted by path.
+fn yaml_files_below(dir: &Path, root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = files_below(dir, root, diagnostics)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .filter(|p| {
             let hidden = p
