@@ -551,11 +551,11 @@ fn link_inside_pack(root: &Path, path: &Path) -> Result<(), Diagnostic> {
 /// Whether `dir` (a folder, or a file) may be read: it is not a link, or a
 /// link inside the pack (else the error is recorded).
 fn folder_readable(dir: &Path, root: &Path, diagnostics: &mut Diagnostics) -> bool {
-    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
-        if let Err(d) = link_inside_pack(root, dir) {
-            diagnostics.push(d);
-            return false;
-        }
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink())
+        && let Err(d) = link_inside_pack(root, dir)
+    {
+        diagnostics.push(d);
+        return false;
     }
     true
 }
@@ -629,7 +629,7 @@ fn files_in(
 /// (a link leading outside is an error, and not followed), sorted by name.
 fn files_below(dir: &Path, root: &Path, diagnostics: &mut Diagnostics) -> Vec<walkdir::DirEntry> {
     let mut out = Vec::new();
-    if !folder_readable(dir, root, diagnostics) {
+    if !dir.exists() || !folder_readable(dir, root, diagnostics) {
         return out;
     }
     let mut walk = WalkDir::new(dir)
@@ -649,14 +649,15 @@ fn files_below(dir: &Path, root: &Path, diagnostics: &mut Diagnostics) -> Vec<wa
                 continue;
             }
         };
-        if entry.path_is_symlink() && entry.depth() > 0 {
-            if let Err(d) = link_inside_pack(root, entry.path()) {
-                diagnostics.push(d);
-                if entry.file_type().is_dir() {
-                    walk.skip_current_dir();
-                }
-                continue;
+        if entry.path_is_symlink()
+            && entry.depth() > 0
+            && let Err(d) = link_inside_pack(root, entry.path())
+        {
+            diagnostics.push(d);
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
             }
+            continue;
         }
         if entry.file_type().is_file() {
             out.push(entry);
