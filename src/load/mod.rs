@@ -406,7 +406,7 @@ fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<ParseFailure>> {
 /// line feeds ([`lone_cr_as_lf`]), and the private-use characters the build
 /// uses as its own placeholders (U+E000–U+E003) replaced by U+FFFD, so that
 /// no content can forge one.
-fn readable(text: String) -> String {
+pub fn readable(text: String) -> String {
     let text = lone_cr_as_lf(text);
     match crate::model::without_placeholders(&text) {
         std::borrow::Cow::Borrowed(_) => text,

@@ -44,8 +44,7 @@ pub fn item_errors<T: DeserializeOwned>(file: &SourceFile) -> Option<Vec<Diagnos
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(text.len());
         if let Err(err) = serde_yaml::from_str::<Vec<T>>(&text[start..end]) {
-            let lines_before = text[..start].matches('\n').count();
-            errors.push(to_diagnostic_after(&err, file, lines_before));
+            errors.push(to_diagnostic_after(&err, file, start));
         }
     }
     Some(errors)
@@ -182,21 +181,22 @@ fn to_diagnostic(err: &serde_yaml::Error, file: &SourceFile) -> Diagnostic {
     to_diagnostic_after(err, file, 0)
 }
 
-/// [`to_diagnostic`] for an error in a piece of `file` that starts after
-/// `lines_before` lines of it.
+/// [`to_diagnostic`] for an error in a piece of `file` that starts at byte
+/// `piece_start` of it.
 fn to_diagnostic_after(
     err: &serde_yaml::Error,
     file: &SourceFile,
-    lines_before: usize,
+    piece_start: usize,
 ) -> Diagnostic {
     let full = err.to_string();
     let message = match full.rfind(" at line ") {
         Some(cut) => &full[..cut],
         None => &full,
     };
-    let mut position = err.location().map_or(Position::START, |l| Position {
-        line: l.line().max(1) + lines_before,
-        column: l.column().max(1),
+    // from the parser's byte offset, not its line: YAML also breaks lines
+    // at NEL, LS and PS, which editors (and these messages) do not
+    let mut position = err.location().map_or(Position::START, |l| {
+        Position::of_offset(&file.text, piece_start + l.index())
     });
     // the parser puts a duplicate key at the start of its mapping: find the repeat
     if let Some(key) = message
