@@ -7,48 +7,12 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::minimal;
 
-/// The server process, killed when the test ends.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(pack: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["serve", "--port", "0"])
-        .arg(pack)
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start briefing serve");
-    let stderr = child.stderr.take().expect("stderr");
-    let mut lines = BufReader::new(stderr).lines();
-    let port = loop {
-        let line = lines
-            .next()
-            .expect("serve printed its address")
-            .expect("read stderr");
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break rest
-                .trim_end_matches(|c: char| !c.is_ascii_digit())
-                .parse()
-                .expect("port");
-        }
-    };
-    // keep draining stderr so the server never blocks on a full pipe
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
+fn start(pack: &std::path::Path) -> common::Server {
+    common::serve(pack)
 }
 
 /// Connects to the server and sends a GET of `path` with `headers`.

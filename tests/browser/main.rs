@@ -321,35 +321,11 @@ fn the_content_security_policy_stops_injected_script() {
 /// violation is reported (a blocked script or connection would be).
 #[test]
 fn a_served_page_loads_its_reload_script_within_the_policy() {
-    use std::io::{BufRead, BufReader};
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let Some(mut b) = browser() else { return };
     let pack = common::minimal();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["serve", "--port", "0"])
-        .arg(pack.path())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("start briefing serve");
-    let stderr = child.stderr.take().expect("stderr");
-    let mut lines = BufReader::new(stderr).lines();
-    let port: u16 = loop {
-        let line = lines
-            .next()
-            .expect("serve printed its address")
-            .expect("read");
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break rest
-                .trim_end_matches(|c: char| !c.is_ascii_digit())
-                .parse()
-                .expect("port");
-        }
-    };
-    std::thread::spawn(move || {
-        for line in lines.map_while(Result::ok) {
-            eprintln!("serve: {line}");
-        }
-    });
+    let server = common::serve(pack.path());
+    let port = server.port;
     b.open(&format!("http://127.0.0.1:{port}/actors/kh/index.html"));
     std::thread::sleep(std::time::Duration::from_millis(500));
     let policy =
@@ -364,8 +340,7 @@ fn a_served_page_loads_its_reload_script_within_the_policy() {
         .into_iter()
         .filter(|e| !e.contains("/favicon.ico"))
         .collect();
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert!(errors.is_empty(), "{errors:?}");
     let loaded = loaded.as_str().unwrap_or_default().to_string();
     assert!(loaded.contains("reload.js"), "{loaded}");

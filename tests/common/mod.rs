@@ -296,3 +296,44 @@ pub fn listing(dir: &Path) -> Vec<(String, u64)> {
     out.sort();
     out
 }
+
+/// A `briefing serve` process on a free port, killed when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `briefing serve --port 0 PACK` and waits for its address.
+pub fn serve(pack: &Path) -> Server {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["serve", "--port", "0"])
+        .arg(pack)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start briefing serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = BufReader::new(stderr).lines();
+    let port = loop {
+        let line = lines
+            .next()
+            .expect("serve printed its address")
+            .expect("read stderr");
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .expect("port");
+        }
+    };
+    // keep draining stderr so the server never blocks on a full pipe
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
