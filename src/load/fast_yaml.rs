@@ -299,12 +299,7 @@ fn is_item(body: &str) -> bool {
 /// when only a comment follows).
 fn split_key(body: &str) -> Option<(&str, &str)> {
     let bytes = body.as_bytes();
-    if !bytes.first()?.is_ascii_alphabetic() {
-        return None;
-    }
-    let len = bytes
-        .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
+    let len = key_len(bytes)?;
     if bytes[len] != b':' {
         return None;
     }
@@ -319,6 +314,17 @@ fn split_key(body: &str) -> Option<(&str, &str)> {
         after.trim_end_matches(' ')
     };
     Some((&body[..len], after))
+}
+
+/// The length of the key `bytes` start with (letters, digits, `_` and `-`,
+/// a letter first), when something follows it.
+fn key_len(bytes: &[u8]) -> Option<usize> {
+    if !bytes.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
 }
 
 /// For `|` or `|-` (then only spaces): whether the last line break is kept.
@@ -485,6 +491,19 @@ impl<'a> Cursor<'a> {
         }))
     }
 
+    /// After an item of a flow collection closed by `close`: a comma (more
+    /// items follow: `false`) or the closing bracket (`true`).
+    fn after_item(&mut self, close: u8) -> Option<bool> {
+        self.skip_spaces();
+        let next = *self.rest().as_bytes().first()?;
+        self.at += 1;
+        match next {
+            b',' => Some(false),
+            b if b == close => Some(true),
+            _ => None,
+        }
+    }
+
     /// `[a, b, …]` on this line.
     fn flow_sequence(&mut self) -> Option<Node<'a>> {
         self.at += 1;
@@ -497,14 +516,8 @@ impl<'a> Cursor<'a> {
         loop {
             self.skip_spaces();
             items.push(self.value(true)?);
-            self.skip_spaces();
-            match *self.rest().as_bytes().first()? {
-                b',' => self.at += 1,
-                b']' => {
-                    self.at += 1;
-                    return Some(Node::Seq(items));
-                }
-                _ => return None,
+            if self.after_item(b']')? {
+                return Some(Node::Seq(items));
             }
         }
     }
@@ -521,13 +534,7 @@ impl<'a> Cursor<'a> {
         loop {
             self.skip_spaces();
             let rest = self.rest();
-            let bytes = rest.as_bytes();
-            if !bytes.first()?.is_ascii_alphabetic() {
-                return None;
-            }
-            let len = bytes
-                .iter()
-                .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
+            let len = key_len(rest.as_bytes())?;
             if !rest[len..].starts_with(": ") {
                 return None;
             }
@@ -538,14 +545,8 @@ impl<'a> Cursor<'a> {
             self.at += len + 2;
             self.skip_spaces();
             entries.push((key, self.value(true)?));
-            self.skip_spaces();
-            match *self.rest().as_bytes().first()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    return Some(Node::Map(entries));
-                }
-                _ => return None,
+            if self.after_item(b'}')? {
+                return Some(Node::Map(entries));
             }
         }
     }
