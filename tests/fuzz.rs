@@ -14,7 +14,7 @@ use briefing::diagnostics::SourceFile;
 use briefing::load::locate::{Site, Step};
 use briefing::load::raw::{RawActor, RawEvent};
 use briefing::load::yaml;
-use briefing::model::date::Date;
+use briefing::model::date::{Date, days_in_month};
 use briefing::resolve::markup::{Token, literal_ranges, refused_addresses, scan};
 use briefing::resolve::mentions::MentionFinder;
 use briefing::resolve::quotes::{QuoteIndex, normalise};
@@ -234,12 +234,19 @@ proptest! {
     }
 
     /// Dates parse or are refused without panicking; a date that parses
-    /// shows as text, and a range never ends before it starts.
+    /// shows as text, names a day that exists, and as a range never ends
+    /// before it starts.
     #[test]
     fn dates(text in mutated("dates")) {
         for line in text.lines() {
             if let Ok(date) = Date::parse(line) {
                 prop_assert!(!date.to_string().is_empty());
+                let (year, month, day) = date.start.earliest_day();
+                prop_assert!((1..=12).contains(&month), "{line:?}");
+                prop_assert!(day >= 1 && day <= days_in_month(year, month), "{line:?}");
+                if let Some(end) = &date.end {
+                    prop_assert!(end.earliest_day() >= date.start.earliest_day(), "{line:?} ends before it starts");
+                }
             }
         }
     }
