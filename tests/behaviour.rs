@@ -68,6 +68,39 @@ fn body_drops_title_skips_and_tail_and_numbers_paragraphs() {
 }
 
 #[test]
+fn skip_lines_take_a_dateline_out_of_the_lede_and_warn_when_unused() {
+    let pack = minimal();
+    // a capture with a dateline and a font-size control stuck to the lede
+    let text = common::ARTICLE_TEXT.replace(
+        "Kataib Hezbollah said on Monday",
+        "22-04-2024\nThe National\nA+ A-\nKataib Hezbollah said on Monday",
+    );
+    pack.write("content/articles/national-2024-04-22.txt", &text);
+    let summary = "title: Rockets hit a base in Syria\npublisher: The National\npublished: 2024-04-22\nsummary: Rockets were fired.\nskip:\n  - A caption under the photo. Reuters\nskip_lines:\n  - 22-04-2024\n  - A+ A-\n  - Not in the text\nend_at: Comments\n";
+    pack.write("content/articles/national-2024-04-22.yaml", summary);
+    let stderr = pack.build_ok();
+    let page = pack.page("articles/national-2024-04-22/index.html");
+    assert!(
+        !page.contains("22-04-2024") && !page.contains("A+ A-"),
+        "{page}"
+    );
+    // the line not named stays, in the paragraph it was in
+    let p1 = page
+        .split("id=\"p1\"")
+        .nth(1)
+        .and_then(|p| p.split("id=\"p2\"").next());
+    assert!(
+        p1.is_some_and(|p| p.contains("The National") && p.contains("Zummar")),
+        "{page}"
+    );
+    assert!(
+        stderr.contains("national-2024-04-22.yaml:10:3")
+            && stderr.contains("this `skip_lines` entry matches no line of the text"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn citations_number_link_to_paragraph_and_original() {
     let pack = minimal();
     pack.build_ok();

@@ -207,7 +207,7 @@ fn quote_in_a_skipped_paragraph_is_explained() {
         |p| {
             p.write("content/events/2024.yaml", "- id: e1\n  date: 2024-04-21\n  title: T\n  cites:\n    - {article: national-2024-04-22, quote: \"A caption under the photo\"}\n")
         },
-        &["quote not found", "not part of the body"],
+        &["quote not found", "not the body"],
     );
 }
 

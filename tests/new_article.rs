@@ -110,12 +110,7 @@ fn parse(draft: &str) -> Result<RawArticle, serde_yaml::Error> {
 
 /// The body the build would make of `text` with this summary.
 fn body_of(text: &str, summary: &RawArticle) -> body::Body {
-    body::split(
-        text,
-        &summary.title,
-        &summary.skip,
-        summary.end_at.as_deref(),
-    )
+    body::split(text, body::Cut::of(summary))
 }
 
 /// The draft with every TODO replaced by a real value; the key point quotes

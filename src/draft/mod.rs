@@ -397,7 +397,7 @@ mod tests {
             "publisher: \"P\"",
         );
         let raw: RawArticle = serde_yaml::from_str(&yaml)?;
-        let b = body::split(TEXT, &raw.title, &raw.skip, raw.end_at.as_deref());
+        let b = body::split(TEXT, body::Cut::of(&raw));
         assert_eq!(
             b.paragraphs,
             vec![

@@ -119,6 +119,10 @@ pub struct RawArticle {
     /// Paragraphs of the text that are not the article.
     #[serde(default)]
     pub skip: Vec<String>,
+    /// Lines of the text that are not the article, taken out of whatever
+    /// paragraph holds them.
+    #[serde(default)]
+    pub skip_lines: Vec<String>,
     /// A paragraph starting with this ends the body.
     #[serde(default, deserialize_with = "optional")]
     pub end_at: Option<String>,

@@ -1,19 +1,22 @@
 //! Dates as analysts write them (see the README, *Dates*): a day, a month, a
-//! year, an early / mid / late part of a month or year, or a range of two of
-//! these. A date keeps its precision: "late January 2024" is never shown as a
+//! year, a decade, an early / mid / late part of a month, year or decade, or a
+//! range of two of these. A date keeps its precision: "late January 2024" is never shown as a
 //! day.
 
 use std::cmp::Ordering;
 use std::fmt;
 
-/// Which part of a month or year a point means.
+/// Which part of a month, year or decade a point means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
-    /// The first third: from the 1st of a month, from January of a year.
+    /// The first third: from the 1st of a month, from January of a year,
+    /// from the decade's first year.
     Early,
-    /// The middle third: from the 11th of a month, from May of a year.
+    /// The middle third: from the 11th of a month, from May of a year, from
+    /// the decade's fifth year (1994 for the 1990s).
     Mid,
-    /// The last third: from the 21st of a month, from September of a year.
+    /// The last third: from the 21st of a month, from September of a year,
+    /// from the decade's eighth year (1997 for the 1990s).
     Late,
 }
 
@@ -33,8 +36,10 @@ impl Part {
 pub struct Point {
     /// Early, mid or late (only with a month or a year).
     pub part: Option<Part>,
-    /// The year.
+    /// The year (for a decade, its first year: 1990 for the 1990s).
     pub year: i32,
+    /// True for a decade, written `1990s`.
+    pub decade: bool,
     /// The month, 1–12.
     pub month: Option<u8>,
     /// The day of the month.
@@ -81,7 +86,7 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Point {
-    /// Reads `[early|mid|late ]YYYY[-MM[-DD]]`.
+    /// Reads `[early|mid|late ]YYYY[-MM[-DD]]` or `[early|mid|late ]YYY0s`.
     pub fn parse(text: &str) -> Result<Point, DateError> {
         let text = text.trim();
         let (part, rest) = match text.split_once(' ') {
@@ -100,6 +105,9 @@ impl Point {
             }
             None => (None, text),
         };
+        if let Some(decade) = rest.strip_suffix('s') {
+            return Point::decade(part, decade, text);
+        }
         let mut fields = rest.split('-');
         let year = fields.next().unwrap_or_default();
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
@@ -152,8 +160,34 @@ impl Point {
         Ok(Point {
             part,
             year,
+            decade: false,
             month,
             day,
+        })
+    }
+
+    /// Reads the `YYY0` of a decade written `YYY0s`.
+    fn decade(part: Option<Part>, digits: &str, text: &str) -> Result<Point, DateError> {
+        let year: i32 = match digits.parse() {
+            Ok(year) if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) => year,
+            _ => {
+                return Err(DateError(format!(
+                    "`{text}` is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or a decade such as 1990s"
+                )));
+            }
+        };
+        if year % 10 != 0 {
+            return Err(DateError(format!(
+                "`{text}` is not a decade: a decade is written with its first year, such as {}s",
+                year - year % 10
+            )));
+        }
+        Ok(Point {
+            part,
+            year,
+            decade: true,
+            month: None,
+            day: None,
         })
     }
 
@@ -170,6 +204,16 @@ impl Point {
                     Some(Part::Late) => 21,
                 },
             ),
+            (None, _, part) if self.decade => (
+                self.year
+                    + match part {
+                        None | Some(Part::Early) => 0,
+                        Some(Part::Mid) => 4,
+                        Some(Part::Late) => 7,
+                    },
+                1,
+                1,
+            ),
             (None, _, part) => (
                 self.year,
                 match part {
@@ -182,10 +226,11 @@ impl Point {
         }
     }
 
-    /// How coarse the point is: 0 for a day, up to 4 for a whole year. A
+    /// How coarse the point is: 0 for a day, up to 6 for a whole decade. A
     /// finer point sorts before a coarser one that starts on the same day.
     pub fn coarseness(&self) -> u8 {
         match (self.month, self.day, self.part) {
+            (None, _, part) if self.decade => 5 + u8::from(part.is_none()),
             (Some(_), Some(_), _) => 0,
             (Some(_), None, Some(_)) => 1,
             (Some(_), None, None) => 2,
@@ -214,7 +259,11 @@ impl fmt::Display for Point {
         if let Some(month) = self.month {
             write!(f, "{} ", MONTHS[usize::from(month - 1)])?;
         }
-        write!(f, "{}", self.year)
+        write!(f, "{}", self.year)?;
+        if self.decade {
+            write!(f, "s")?;
+        }
+        Ok(())
     }
 }
 
@@ -288,6 +337,9 @@ mod tests {
         assert_eq!(shown("late 2024-01"), "late January 2024");
         assert_eq!(shown("2014"), "2014");
         assert_eq!(shown("early 2024"), "early 2024");
+        assert_eq!(shown("1990s"), "1990s");
+        assert_eq!(shown("early 1990s"), "early 1990s");
+        assert_eq!(shown("late 1990s..2003-03"), "late 1990s – March 2003");
         assert_eq!(
             shown("2023-10-17..2024-02-04"),
             "17 October 2023 – 4 February 2024"
@@ -306,6 +358,10 @@ mod tests {
         assert!(shown("sometime 2024").starts_with("error"));
         assert!(shown("2024-03-01..2024-02-01").starts_with("error"));
         assert!(shown("").starts_with("error"));
+        assert!(shown("1995s").starts_with("error: `1995s` is not a decade"));
+        assert!(shown("1990s-05").starts_with("error"));
+        assert!(shown("90s").starts_with("error"));
+        assert!(shown("2000s..late 1990s").starts_with("error"));
     }
 
     #[test]
@@ -318,6 +374,9 @@ mod tests {
             "mid 2024-01",
             "2024",
             "2023-12-31",
+            "2020s",
+            "mid 2020s",
+            "2024-01-01..2025",
         ]
         .iter()
         .filter_map(|t| Date::parse(t).ok())
@@ -327,10 +386,13 @@ mod tests {
         assert_eq!(
             order,
             [
+                "2020s",
                 "31 December 2023",
                 "1 January 2024",
+                "1 January 2024 – 2025",
                 "January 2024",
                 "2024",
+                "mid 2020s",
                 "mid January 2024",
                 "21 January 2024",
                 "late January 2024"

@@ -278,7 +278,7 @@ fn event_view<'p>(
         href: refs.href(Target::Event(i)),
         date: &e.date_shown,
         date_source: &e.date.0,
-        year: e.date.1.start.year,
+        year: e.date.1.start.earliest_day().0,
         title: &e.title,
         kind: e.kind.as_deref(),
         location: e.location.as_deref(),

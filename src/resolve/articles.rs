@@ -13,6 +13,7 @@ use crate::load::locate::{Site, Step};
 use crate::load::raw::RawArticle;
 use crate::model::{Article, Citer, Date, Grade, KeyPoint, Mention};
 
+use super::body::Cut;
 use super::cite::{ArticleRef, Resolver};
 use super::fields::{date, require, unknown_date};
 use super::memo::{ArticleWork, Memo};
@@ -27,14 +28,7 @@ pub fn bodies(
 ) -> Vec<Arc<ArticleWork>> {
     let bodies: Vec<Arc<ArticleWork>> = raw_articles
         .par_iter()
-        .map(|a| {
-            memo.article(
-                &a.text.text,
-                &a.raw.title,
-                &a.raw.skip,
-                a.raw.end_at.as_deref(),
-            )
-        })
+        .map(|a| memo.article(&a.text.text, Cut::of(&a.raw)))
         .collect();
     memo.keep_only(&bodies);
     for (a, work) in raw_articles.iter().zip(&bodies) {
@@ -44,6 +38,16 @@ pub fn bodies(
                 Site::new(&a.file, &[Step::Key("skip"), Step::Index(k)])
                     .warning("this `skip` entry matches no paragraph of the text", None)
                     .with_help(format!("an entry must equal a whole paragraph of {} (a paragraph ends at a blank line)", a.text.display.display())),
+            );
+        }
+        for &k in &b.unused_skip_lines {
+            diagnostics.push(
+                Site::new(&a.file, &[Step::Key("skip_lines"), Step::Index(k)])
+                    .warning("this `skip_lines` entry matches no line of the text", None)
+                    .with_help(format!(
+                        "an entry must equal a whole line of {}",
+                        a.text.display.display()
+                    )),
             );
         }
         if b.end_at_unused {
@@ -61,7 +65,7 @@ pub fn bodies(
                 Site::whole(&a.text)
                     .error("the article has no body paragraphs", None)
                     .with_help(
-                        "check `skip` and `end_at` in the summary: they removed every paragraph",
+                        "check `skip`, `skip_lines` and `end_at` in the summary: they removed every paragraph",
                     ),
             );
         }

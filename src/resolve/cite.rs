@@ -201,7 +201,7 @@ impl<'a> Resolver<'a> {
                     let in_text = QuoteIndex::new(&whole).find(&whole, q).is_some();
                     let help = if in_text {
                         format!(
-                            "the passage is in {}, but in a paragraph that is not part of the body (the title, a `skip` entry, or after `end_at`)",
+                            "the passage is in {}, but in a part of the text that is not the body (the title, a `skip` or `skip_lines` entry, or after `end_at`)",
                             a.text_file.display.display()
                         )
                     } else {

@@ -13,7 +13,7 @@ pub fn date(text: &str, site: Site<'_>, diagnostics: &mut Diagnostics) -> Option
         Err(e) => {
             diagnostics.push(
                 site.error(format!("invalid date: {}", e.0), Some(text.trim()))
-                    .with_help("dates are YYYY-MM-DD, YYYY-MM, YYYY, `early|mid|late YYYY-MM` or `early|mid|late YYYY`, or a range `A..B`"),
+                    .with_help("dates are YYYY-MM-DD, YYYY-MM, YYYY, a decade `YYY0s`, `early|mid|late` before a month, year or decade, or a range `A..B`"),
             );
             None
         }
@@ -39,6 +39,7 @@ pub fn unknown_date() -> Date {
         start: Point {
             part: None,
             year: 0,
+            decade: false,
             month: None,
             day: None,
         },

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::model::Mention;
 
-use super::body::{self, Body};
+use super::body::{self, Body, Cut};
 use super::quotes::{QuoteIndex, normalise};
 
 /// A quote normalised, and where it is in the body (paragraph from 1, byte
@@ -26,6 +26,8 @@ struct TextKey {
     title: String,
     /// The summary's `skip` entries.
     skip: Vec<String>,
+    /// The summary's `skip_lines` entries.
+    skip_lines: Vec<String>,
     /// The summary's `end_at`.
     end_at: Option<String>,
 }
@@ -78,15 +80,9 @@ impl Memo {
 
     /// The work on an article's text: kept from the last build when the text
     /// and the fields that shape its split are unchanged, else done now.
-    pub fn article(
-        &self,
-        text: &str,
-        title: &str,
-        skip: &[String],
-        end_at: Option<&str>,
-    ) -> Arc<ArticleWork> {
+    pub fn article(&self, text: &str, cut: Cut) -> Arc<ArticleWork> {
         let work = || {
-            let body = body::split(text, title, skip, end_at);
+            let body = body::split(text, cut);
             let quotes = QuoteIndex::new(&body.paragraphs);
             Arc::new(ArticleWork {
                 body,
@@ -101,9 +97,10 @@ impl Memo {
         };
         let key = TextKey {
             text: text.to_string(),
-            title: title.to_string(),
-            skip: skip.to_vec(),
-            end_at: end_at.map(str::to_string),
+            title: cut.title.to_string(),
+            skip: cut.skip.to_vec(),
+            skip_lines: cut.skip_lines.to_vec(),
+            end_at: cut.end_at.map(str::to_string),
         };
         let found = kept.lock().ok().and_then(|k| k.articles.get(&key).cloned());
         found.unwrap_or_else(|| {

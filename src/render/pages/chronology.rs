@@ -34,7 +34,7 @@ pub fn years(
 ) -> Result<Vec<Year>, Diagnostic> {
     let mut years: Vec<Year> = Vec::new();
     for (i, event) in pack.events.iter().enumerate() {
-        let year = event.date.1.start.year;
+        let year = event.date.1.start.earliest_day().0;
         let entry = event_entry(pack, fr, i, refs, entry)?;
         match years.last_mut() {
             Some(y) if y.year == year => y.events.push(entry),
