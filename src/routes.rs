@@ -38,7 +38,10 @@ pub const SINGLE_PAGES: [Route<'static>; 5] = [
 
 /// The files of the site that are not pages: machine-readable data and what
 /// GitHub Pages needs.
-pub const DATA_FILES: [&str; 2] = ["pack.json", "sitemap.xml"];
+pub const DATA_FILES: [&str; 3] = ["pack.json", "sitemap.xml", FEED];
+
+/// The Atom feed of the events, linked from every page.
+pub const FEED: &str = "feed.xml";
 
 /// The empty file that tells GitHub Pages not to run Jekyll.
 pub const NO_JEKYLL: &str = ".nojekyll";

@@ -132,6 +132,19 @@ fn unknown_id_in_a_markdown_link() {
         },
         &["unknown id `kataib`", "--> content/actors/us.yaml:4:"],
     );
+    // with nothing near it, the help says where ids come from
+    fails(
+        |p| {
+            p.write(
+                "content/actors/us.yaml",
+                "name: United States\nkind: state\nsummary: |\n  Opposed by [[zzzz-qqqq-wwww]].\n",
+            )
+        },
+        &[
+            "unknown id `zzzz-qqqq-wwww`",
+            "actors and articles take theirs from their file names",
+        ],
+    );
 }
 
 #[test]

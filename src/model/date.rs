@@ -248,6 +248,20 @@ impl Point {
     }
 }
 
+impl Point {
+    /// The point as an HTML `datetime` value, to the precision HTML has: a
+    /// day `2024-04-21`, a month `2024-01` (for "late January 2024" too), a
+    /// year `2024`; a decade, or a part of a year or decade, as the year
+    /// it starts in.
+    pub fn machine(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.earliest_day().0),
+        }
+    }
+}
+
 impl fmt::Display for Point {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(part) = self.part {
@@ -290,6 +304,12 @@ impl Date {
                 end: None,
             }),
         }
+    }
+
+    /// The machine-readable part of the date, for `<time datetime>`: its
+    /// start, at the precision HTML has (see [`Point::machine`]).
+    pub fn machine(&self) -> String {
+        self.start.machine()
     }
 
     /// True when the date is a single day (as `published` must be).
@@ -344,6 +364,18 @@ mod tests {
             shown("2023-10-17..2024-02-04"),
             "17 October 2023 – 4 February 2024"
         );
+    }
+
+    #[test]
+    fn gives_the_machine_readable_start() {
+        let machine = |text: &str| Date::parse(text).map(|d| d.machine()).unwrap_or_default();
+        assert_eq!(machine("2024-04-21"), "2024-04-21");
+        assert_eq!(machine("late 2024-01"), "2024-01");
+        assert_eq!(machine("2024-04"), "2024-04");
+        assert_eq!(machine("mid 2024"), "2024");
+        assert_eq!(machine("early 1990s"), "1990");
+        assert_eq!(machine("late 1990s"), "1997");
+        assert_eq!(machine("2023-10-17..2024-02-04"), "2023-10-17");
     }
 
     #[test]

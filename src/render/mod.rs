@@ -5,12 +5,14 @@
 
 mod buffers;
 pub mod csp;
+pub mod describe;
 pub mod engine;
 pub mod fragments;
 pub mod highlight;
 pub mod html;
 pub mod markdown;
 pub mod pages;
+pub mod plain;
 pub mod refs;
 pub mod renderer;
 pub mod stencil;

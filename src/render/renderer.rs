@@ -172,6 +172,8 @@ pub struct Page<'p, T: Serialize> {
     pub root: String,
     /// The page's title (the pack's title is added by the template).
     pub title: String,
+    /// One line on what the page holds, for `<meta name="description">`.
+    pub description: String,
     /// Which page kind: home, chronology, actors, actor, articles, article, print, 404.
     pub kind: &'static str,
     /// The page's path from the site root.
@@ -188,8 +190,15 @@ pub struct Page<'p, T: Serialize> {
 }
 
 impl<'p, T: Serialize> Page<'p, T> {
-    /// A page whose references were numbered by `refs` while `body` was built.
-    pub fn new(route: Route<'p>, title: impl Into<String>, refs: PageRefs<'p>, body: T) -> Self {
+    /// A page whose references were numbered by `refs` while `body` was
+    /// built; `description` comes from [`super::describe`].
+    pub fn new(
+        route: Route<'p>,
+        title: impl Into<String>,
+        description: String,
+        refs: PageRefs<'p>,
+        body: T,
+    ) -> Self {
         let root = refs.root().to_string();
         let (list, numbers) = refs.finish();
         Page {
@@ -197,6 +206,7 @@ impl<'p, T: Serialize> Page<'p, T> {
             numbers,
             root,
             title: title.into(),
+            description,
             kind: route.kind(),
             path: route.path(),
             refs: list,

@@ -213,6 +213,8 @@ struct EventView<'p> {
     date: &'p str,
     /// The date as written.
     date_source: &'p str,
+    /// The machine-readable part of the date, for `<time datetime>`.
+    datetime: String,
     /// The year it starts in, for grouping.
     year: i32,
     /// Title.
@@ -278,6 +280,7 @@ fn event_view<'p>(
         href: refs.href(Target::Event(i)),
         date: &e.date_shown,
         date_source: &e.date.0,
+        datetime: e.date.1.machine(),
         year: e.date.1.start.earliest_day().0,
         title: &e.title,
         kind: e.kind.as_deref(),
@@ -328,6 +331,7 @@ impl Row for CardRow<'_, '_> {
         "event.href",
         "event.date",
         "event.date_source",
+        "event.datetime",
         "event.title",
         "event.kind",
         "event.location",
@@ -345,14 +349,15 @@ impl Row for CardRow<'_, '_> {
             1 => Field::Text(&e.href),
             2 => Field::Text(e.date),
             3 => Field::Text(e.date_source),
-            4 => Field::Text(e.title),
-            5 => Field::Text(e.kind.unwrap_or("")),
-            6 => Field::Text(e.location.unwrap_or("")),
-            7 => Field::Text(e.status.map_or("", Status::as_str)),
-            8 => Field::Html(&e.participants.0),
-            9 => Field::Html(e.summary.as_ref().map_or("", |s| s.0.as_str())),
-            10 => Field::Html(&e.cites.0),
-            11 => Field::Flag(self.link_title),
+            4 => Field::Text(&e.datetime),
+            5 => Field::Text(e.title),
+            6 => Field::Text(e.kind.unwrap_or("")),
+            7 => Field::Text(e.location.unwrap_or("")),
+            8 => Field::Text(e.status.map_or("", Status::as_str)),
+            9 => Field::Html(&e.participants.0),
+            10 => Field::Html(e.summary.as_ref().map_or("", |s| s.0.as_str())),
+            11 => Field::Html(&e.cites.0),
+            12 => Field::Flag(self.link_title),
             _ => Field::Text(self.root),
         }
     }

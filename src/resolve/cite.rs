@@ -139,6 +139,7 @@ impl<'a> Resolver<'a> {
         candidates.sort_unstable();
         let help = match nearest(id, candidates.iter().copied()) {
             Some(near) => format!("did you mean `{near}`?"),
+            None if what == "id" => "nothing has this id: actors and articles take theirs from their file names (content/actors/, content/articles/), events from their `id:` field".to_string(),
             None => format!("no {what} has this id; {what}s are the files of content/{what}s/"),
         };
         self.diagnostics.push(

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::super::describe;
 use super::super::fragments::{Fragments, RowTemplate};
 use super::super::html::{Html, HtmlRef};
 use super::super::refs::PageRefs;
@@ -68,7 +69,13 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
             }
         })
         .collect();
-    let page = Page::new(Route::Actors, "Actors", refs, Index { groups });
+    let page = Page::new(
+        Route::Actors,
+        "Actors",
+        describe::actors(pack),
+        refs,
+        Index { groups },
+    );
     Ok(vec![renderer.page(page)?])
 }
 
@@ -162,6 +169,7 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
     let page = Page::new(
         route,
         a.name.clone(),
+        describe::actor(pack, i),
         refs,
         ActorPage {
             actor,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::super::describe;
 use super::super::fragments::{Fragments, RowTemplate};
 use super::super::html::{Html, HtmlRef};
 use super::super::refs::PageRefs;
@@ -88,7 +89,13 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
             })
         })
         .collect::<Result<_, Diagnostic>>()?;
-    let page = Page::new(Route::Articles, "Sources", refs, Index { articles });
+    let page = Page::new(
+        Route::Articles,
+        "Sources",
+        describe::articles(pack),
+        refs,
+        Index { articles },
+    );
     Ok(vec![renderer.page(page)?])
 }
 
@@ -204,6 +211,7 @@ pub fn render_article(
     let page = Page::new(
         route,
         a.title.clone(),
+        describe::article(pack, i),
         refs,
         ArticlePage {
             source,

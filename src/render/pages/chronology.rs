@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::super::describe;
 use super::super::fragments::Fragments;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
@@ -53,7 +54,13 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let body = Chronology {
         years: years(pack, renderer.fragments(), &mut refs, Entry::Card)?,
     };
-    let page = Page::new(Route::Chronology, "Chronology", refs, body);
+    let page = Page::new(
+        Route::Chronology,
+        "Chronology",
+        describe::chronology(pack),
+        refs,
+        body,
+    );
     // an entry takes about 2 KB: twice that set aside
     Ok(vec![
         renderer.page_with_room(page, pack.events.len() * 4096)?,

@@ -1,9 +1,10 @@
 //! The files for machines and for GitHub Pages: `pack.json` (every actor,
-//! event and article with resolved citations and mentions), `sitemap.xml`
-//! and `404.html`.
+//! event and article with resolved citations and mentions), `sitemap.xml`,
+//! `feed.xml` (made by [`super::feed`]) and `404.html`.
 
 use serde::Serialize;
 
+use super::super::describe;
 use super::super::refs::PageRefs;
 use super::super::renderer::{Contents, OutputFile, RenderOptions, Renderer};
 use super::Page;
@@ -181,7 +182,7 @@ struct Sitemap {
 #[derive(Serialize)]
 struct NotFound {}
 
-/// Renders `pack.json`, `sitemap.xml` and `404.html`.
+/// Renders `pack.json`, `sitemap.xml`, `feed.xml` and `404.html`.
 pub fn render(
     pack: &Pack,
     renderer: &Renderer,
@@ -220,6 +221,7 @@ pub fn render(
     let page = Page::new(
         Route::NotFound,
         "Page not found",
+        describe::not_found(pack),
         PageRefs::new(pack, Route::NotFound.depth()),
         NotFound {},
     );
@@ -233,6 +235,7 @@ pub fn render(
             path: "sitemap.xml".into(),
             contents: Contents::Bytes(sitemap),
         },
+        super::feed::render(pack, renderer, options)?,
         not_found,
     ])
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::super::describe;
 use super::super::fragments::Fragments;
 use super::super::html::Html;
 use super::super::refs::PageRefs;
@@ -95,7 +96,13 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             articles: pack.articles.len(),
         },
     };
-    let page = Page::new(Route::Home, pack.title.clone(), refs, body);
+    let page = Page::new(
+        Route::Home,
+        pack.title.clone(),
+        describe::home(pack),
+        refs,
+        body,
+    );
     Ok(vec![renderer.page(page)?])
 }
 

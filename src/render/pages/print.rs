@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::super::describe;
 use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
@@ -116,7 +117,13 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         actor_groups,
         articles,
     };
-    let page = Page::new(Route::Print, pack.title.clone(), refs, book);
+    let page = Page::new(
+        Route::Print,
+        pack.title.clone(),
+        describe::print(pack),
+        refs,
+        book,
+    );
     // an event, actor or source takes 1–2 KB: 4 KB each set aside
     Ok(vec![renderer.page_with_room(
         page,

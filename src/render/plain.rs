@@ -1,0 +1,100 @@
+//! Markdown as plain text, for what is read outside a page: a page's meta
+//! description and the feed's summaries. `[[links]]` become the text they
+//! show, citations are left out, and markup, raw HTML and code fences drop
+//! away; what is left is one line of words, escaped by the template that
+//! shows it.
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+use super::views::target_name;
+use crate::model::{Inline, Pack, RichText};
+
+/// The longest description, in characters: what search engines show.
+pub const DESCRIPTION_CHARS: usize = 160;
+
+/// The words of `text`, on one line.
+pub fn plain_text(text: &RichText, pack: &Pack) -> String {
+    let mut words = String::with_capacity(text.markdown.len());
+    for event in Parser::new_ext(&text.markdown, crate::resolve::markup::MARKDOWN) {
+        match event {
+            Event::Text(t) | Event::Code(t) => words.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => words.push(' '),
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(words.len());
+    let mut rest = words.as_str();
+    while let Some(open) = rest.find('\u{E000}') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + '\u{E000}'.len_utf8()..];
+        let Some(close) = after.find('\u{E001}') else {
+            rest = after;
+            continue;
+        };
+        let n: Option<usize> = after[..close].parse().ok();
+        rest = &after[close + '\u{E001}'.len_utf8()..];
+        match n.and_then(|n| text.inlines.get(n)) {
+            Some(Inline::Link {
+                target,
+                text: shown,
+            }) => out.push_str(
+                shown
+                    .as_deref()
+                    .unwrap_or_else(|| target_name(pack, *target)),
+            ),
+            Some(Inline::Cite(_)) => {
+                let kept = out.trim_end().len();
+                out.truncate(kept);
+            }
+            None => {}
+        }
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` cut to at most [`DESCRIPTION_CHARS`] characters, at a word, with
+/// "…" when something was cut.
+pub fn shortened(text: &str) -> String {
+    if text.chars().count() <= DESCRIPTION_CHARS {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let room = DESCRIPTION_CHARS - 1;
+        let needed = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if needed > room {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // one word longer than the room: cut inside it
+        out = text.chars().take(DESCRIPTION_CHARS - 1).collect();
+    }
+    let kept = out.trim_end_matches([',', ';', ':', '.', ' ']).len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortens_at_a_word_and_marks_the_cut() {
+        let long = "word ".repeat(60);
+        let short = shortened(long.trim());
+        assert!(short.chars().count() <= DESCRIPTION_CHARS, "{short}");
+        assert!(short.ends_with("word…"), "{short}");
+        assert_eq!(shortened("Short enough."), "Short enough.");
+        let one = "x".repeat(400);
+        assert_eq!(shortened(&one).chars().count(), DESCRIPTION_CHARS);
+    }
+}
