@@ -299,3 +299,18 @@ fn a_broken_template_is_reported_with_its_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("404.html:2:"), "{stderr}");
 }
+
+#[test]
+fn an_unquoted_comma_in_a_role_is_an_unknown_key_not_a_loss() {
+    // in a flow map the comma ends the value: `per Rudaw` is a third key
+    fails(
+        |p| {
+            p.write("content/events/2024.yaml", "- id: zummar-rockets\n  date: 2024-04-21\n  title: Rockets fired from Zummar\n  actors:\n    - {actor: kh, role: target, per Rudaw}\n  cites:\n    - {article: national-2024-04-22, quote: \"from the northern Iraqi town of Zummar\"}\n")
+        },
+        &[
+            "unknown field `per Rudaw`",
+            "--> content/events/2024.yaml:5:",
+            "`actor` or `role`",
+        ],
+    );
+}

@@ -1,7 +1,8 @@
 //! The paragraphs of a captured page that are not the article: why one is
 //! probably boilerplate (a photo caption, a banner, a section label, a date,
-//! source or byline line, the title repeated, the standfirst) and where the
-//! comment section starts. These become the draft's `skip` and `end_at`
+//! source or byline line, the title repeated) and where the comment section
+//! starts. A standfirst (the line under the headline) is the publisher's own
+//! text, and so part of the body. These become the draft's `skip` and `end_at`
 //! candidates.
 
 use super::byline::{byline, is_url, publisher_of};
@@ -9,16 +10,21 @@ use super::dates::{date_label, date_line};
 use super::text::{clean, ends_sentence, squash, strip_ci, words};
 
 /// Why a paragraph is probably not part of the article, if it is not.
-/// `first_body` is true for the first paragraph after the title that is not
-/// skipped (where a one-line standfirst appears).
-pub(super) fn skip_reason(paragraph: &str, title_sq: &str, first_body: bool) -> Option<String> {
+pub(super) fn skip_reason(paragraph: &str, title_sq: &str) -> Option<String> {
+    if header_lines(paragraph, title_sq).is_some() {
+        // a header over a standfirst: its lines go, the standfirst stays
+        return None;
+    }
     let lines: Vec<&str> = paragraph
         .lines()
         .map(clean)
         .filter(|l| !l.is_empty())
         .collect();
     let kinds: Vec<Option<&'static str>> = lines.iter().map(|l| line_kind(l, title_sq)).collect();
-    if lines.len() > 1 && kinds.first() == Some(&Some("repeats the title")) {
+    if lines.len() > 1
+        && kinds.first() == Some(&Some("repeats the title"))
+        && !lines.iter().any(|l| is_prose(l))
+    {
         return Some("repeats the title, with the header under it".into());
     }
     if kinds.iter().all(Option::is_some) {
@@ -33,10 +39,39 @@ pub(super) fn skip_reason(paragraph: &str, title_sq: &str, first_body: bool) -> 
     if is_caption(&squash(paragraph)) {
         return Some("photo caption".into());
     }
-    if first_body && lines.len() == 1 && words(paragraph) >= 4 && !ends_sentence(paragraph) {
-        return Some("standfirst (the line under the headline)".into());
-    }
     None
+}
+
+/// True for a line that reads as the publisher's prose: a sentence of
+/// eight words or more (a standfirst under a repeated title).
+fn is_prose(line: &str) -> bool {
+    ends_sentence(line) && words(line) >= 8
+}
+
+/// The lines of a header block that repeats the title and holds a
+/// standfirst: every line but the prose, each with why, to go in
+/// `skip_lines` (the standfirst stays in the body). `None` for any other
+/// paragraph.
+pub(super) fn header_lines(paragraph: &str, title_sq: &str) -> Option<Vec<(String, String)>> {
+    let lines: Vec<&str> = paragraph
+        .lines()
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let repeats = lines.len() > 1 && line_kind(lines[0], title_sq) == Some("repeats the title");
+    if !repeats || !lines.iter().any(|l| is_prose(l)) {
+        return None;
+    }
+    Some(
+        lines
+            .iter()
+            .filter(|l| !is_prose(l))
+            .map(|l| {
+                let why = line_kind(l, title_sq).unwrap_or("header line");
+                (l.to_string(), why.to_string())
+            })
+            .collect(),
+    )
 }
 
 /// What kind of boilerplate a line is, if it is.

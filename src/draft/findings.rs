@@ -40,6 +40,9 @@ pub(super) struct Findings {
     pub(super) url: Option<Found>,
     /// The paragraphs that are probably not the article.
     pub(super) skip: Vec<Skip>,
+    /// The lines, inside a paragraph of the article, that are probably not
+    /// (`paragraph` holds the line).
+    pub(super) skip_lines: Vec<Skip>,
     /// The start of the comment section.
     pub(super) end_at: Option<String>,
 }

@@ -33,7 +33,7 @@ use std::str::Utf8Error;
 use crate::model::ids::{check_id, suggest_id};
 use crate::resolve::body::paragraphs;
 
-use boilerplate::{end_marker, skip_reason};
+use boilerplate::{end_marker, header_lines, skip_reason};
 use byline::{byline, is_url, publisher_of};
 use dates::{date_line, iso};
 use findings::{Findings, Skip, found};
@@ -260,7 +260,7 @@ fn analyse(text: &str) -> Findings {
             }
             break;
         }
-        match skip_reason(p, &title_sq, body == 0 && i > 0) {
+        match skip_reason(p, &title_sq) {
             Some(why) => {
                 if seen.insert(squash(p)) {
                     f.skip.push(Skip {
@@ -269,7 +269,17 @@ fn analyse(text: &str) -> Findings {
                     });
                 }
             }
-            None => body += 1,
+            None => {
+                for (line, why) in header_lines(p, &title_sq).into_iter().flatten() {
+                    if seen.insert(squash(&line)) {
+                        f.skip_lines.push(Skip {
+                            paragraph: line,
+                            why,
+                        });
+                    }
+                }
+                body += 1;
+            }
         }
     }
 
@@ -338,10 +348,6 @@ mod tests {
             skip,
             vec![
                 (
-                    "American base hit by five rockets launched from Iraq",
-                    "standfirst (the line under the headline)"
-                ),
-                (
                     "A protester waves a flag in Baghdad. Reuters\nPowered by automated translation",
                     "photo caption, translation banner"
                 ),
@@ -401,6 +407,8 @@ mod tests {
         assert_eq!(
             b.paragraphs,
             vec![
+                // the standfirst is the publisher's text: it stays
+                "American base hit by five rockets launched from Iraq",
                 "Kataib Hezbollah said on Monday that it had fired five rockets.",
                 "End of the pause",
                 "The US confirmed the attack. Comments by the minister followed.",

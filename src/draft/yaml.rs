@@ -19,6 +19,7 @@ pub(super) fn draft(f: &Findings) -> String {
         summary(),
         key_points(),
         skip(f),
+        skip_lines(f),
         end_at(f),
     ]
     .join("\n")
@@ -199,6 +200,32 @@ fn skip(f: &Findings) -> String {
     } else {
         put(&mut y, "skip:");
         for s in &f.skip {
+            put(
+                &mut y,
+                &format!("  - {}   # {}", quoted(&s.paragraph), s.why),
+            );
+        }
+    }
+    y
+}
+
+/// The `skip_lines` field: lines recognised as not the article inside a
+/// paragraph that is (a header above a standfirst), or a commented-out
+/// example.
+fn skip_lines(f: &Findings) -> String {
+    let mut y = section(&[
+        "# Lines that are not the article but share a paragraph with it (a dateline,",
+        "# a label, \"A+ A-\"): each is taken out wherever it stands in the text.",
+    ]);
+    if f.skip_lines.is_empty() {
+        y.push_str(&section(&[
+            "# None was recognised:",
+            "# skip_lines:",
+            "#   - \"a whole line\"",
+        ]));
+    } else {
+        put(&mut y, "skip_lines:");
+        for s in &f.skip_lines {
             put(
                 &mut y,
                 &format!("  - {}   # {}", quoted(&s.paragraph), s.why),

@@ -209,8 +209,7 @@ pub struct RawEvent {
 }
 
 /// `{actor: id, role: word}` or a bare id.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum RawParticipant {
     /// A bare id: role "involved".
     Id(String),
@@ -219,9 +218,54 @@ pub enum RawParticipant {
         /// The actor.
         actor: String,
         /// Its role.
-        #[serde(default, deserialize_with = "optional")]
         role: Option<String>,
     },
+}
+
+/// Reads a participant as the other entries are read: any key but `actor`
+/// and `role` is an error naming it (`{actor: kh, role: target, per Rudaw}`
+/// is three keys, the last one `per Rudaw`), not a silent loss.
+impl<'de> Deserialize<'de> for RawParticipant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawParticipant;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an actor id, or {actor: id, role: word}")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<RawParticipant, E> {
+                Ok(RawParticipant::Id(id.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawParticipant, A::Error> {
+                const FIELDS: &[&str] = &["actor", "role"];
+                let (mut actor, mut role): (Option<String>, Option<Option<String>>) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "actor" if actor.is_none() => actor = Some(map.next_value()?),
+                        "role" if role.is_none() => {
+                            let value: Option<String> = map.next_value()?;
+                            role = Some(value.filter(|r| !r.trim().is_empty()));
+                        }
+                        "actor" | "role" => {
+                            return Err(serde::de::Error::custom(format!(
+                                "duplicate field `{key}`"
+                            )));
+                        }
+                        _ => return Err(serde::de::Error::unknown_field(&key, FIELDS)),
+                    }
+                }
+                let actor = actor.ok_or_else(|| serde::de::Error::missing_field("actor"))?;
+                Ok(RawParticipant::WithRole {
+                    actor,
+                    role: role.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[cfg(test)]

@@ -306,6 +306,16 @@ impl Date {
         }
     }
 
+    /// The heading the chronology files the date under: the year it starts
+    /// in, or its decade ("1990s") for a date that starts with a decade.
+    pub fn heading(&self) -> String {
+        if self.start.decade {
+            format!("{}s", self.start.year)
+        } else {
+            self.start.earliest_day().0.to_string()
+        }
+    }
+
     /// The machine-readable part of the date, for `<time datetime>`: its
     /// start, at the precision HTML has (see [`Point::machine`]).
     pub fn machine(&self) -> String {
@@ -376,6 +386,9 @@ mod tests {
         assert_eq!(machine("early 1990s"), "1990");
         assert_eq!(machine("late 1990s"), "1997");
         assert_eq!(machine("2023-10-17..2024-02-04"), "2023-10-17");
+        let heading = |text: &str| Date::parse(text).map(|d| d.heading()).unwrap_or_default();
+        assert_eq!(heading("early 1990s"), "1990s");
+        assert_eq!(heading("late 2023-12..2024-01"), "2023");
     }
 
     #[test]

@@ -15,8 +15,8 @@ use crate::routes::Route;
 /// The events of one year.
 #[derive(Serialize)]
 pub struct Year {
-    /// The year.
-    pub year: i32,
+    /// The year ("2024"), or the decade of events dated by one ("1990s").
+    pub year: String,
     /// Its events, in order: `event` (its values) and `card`.
     pub events: Vec<EventEntry>,
 }
@@ -35,7 +35,7 @@ pub fn years(
 ) -> Result<Vec<Year>, Diagnostic> {
     let mut years: Vec<Year> = Vec::new();
     for (i, event) in pack.events.iter().enumerate() {
-        let year = event.date.1.start.earliest_day().0;
+        let year = event.date.1.heading();
         let entry = event_entry(pack, fr, i, refs, entry)?;
         match years.last_mut() {
             Some(y) if y.year == year => y.events.push(entry),
