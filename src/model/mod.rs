@@ -145,6 +145,46 @@ pub fn placeholder(n: usize) -> String {
     format!("\u{E000}{n}\u{E001}")
 }
 
+/// A piece of a text holding [`placeholder`]s: text as it is, or the inline
+/// a placeholder stands for (`None` when its number is not one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text between placeholders.
+    Text(&'a str),
+    /// A placeholder's inline number.
+    Inline(Option<usize>),
+}
+
+/// `text` split at its [`placeholder`]s, in order; an opening character
+/// with no closing one is dropped.
+pub fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = text;
+    let mut pending: Option<Piece<'_>> = None;
+    std::iter::from_fn(move || {
+        if let Some(p) = pending.take() {
+            return Some(p);
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(open) = rest.find('\u{E000}') else {
+            let text = rest;
+            rest = "";
+            return Some(Piece::Text(text));
+        };
+        let before = &rest[..open];
+        let after = &rest[open + '\u{E000}'.len_utf8()..];
+        match after.find('\u{E001}') {
+            Some(close) => {
+                pending = Some(Piece::Inline(after[..close].parse().ok()));
+                rest = &after[close + '\u{E001}'.len_utf8()..];
+            }
+            None => rest = after,
+        }
+        Some(Piece::Text(before))
+    })
+}
+
 /// A citation of an article, or of one passage in it.
 #[derive(Debug, Clone)]
 pub struct Citation {
@@ -294,4 +334,33 @@ pub struct Event {
     pub summary: Option<RichText>,
     /// Sources (at least one).
     pub cites: Vec<CitationId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_split_at_placeholders_and_keep_the_rest() {
+        let text = format!(
+            "a{}b{}\u{E000}x\u{E001}c\u{E000}tail",
+            placeholder(0),
+            placeholder(12)
+        );
+        let found: Vec<Piece> = pieces(&text).collect();
+        assert_eq!(
+            found,
+            [
+                Piece::Text("a"),
+                Piece::Inline(Some(0)),
+                Piece::Text("b"),
+                Piece::Inline(Some(12)),
+                Piece::Text(""),
+                Piece::Inline(None),
+                Piece::Text("c"),
+                Piece::Text("tail"),
+            ]
+        );
+        assert_eq!(pieces("").count(), 0);
+    }
 }

@@ -7,7 +7,7 @@
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 use super::views::target_name;
-use crate::model::{Inline, Pack, RichText};
+use crate::model::{Inline, Pack, Piece, RichText, pieces};
 
 /// The longest description, in characters: what search engines show.
 pub const DESCRIPTION_CHARS: usize = 160;
@@ -25,33 +25,26 @@ pub fn plain_text(text: &RichText, pack: &Pack) -> String {
         }
     }
     let mut out = String::with_capacity(words.len());
-    let mut rest = words.as_str();
-    while let Some(open) = rest.find('\u{E000}') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + '\u{E000}'.len_utf8()..];
-        let Some(close) = after.find('\u{E001}') else {
-            rest = after;
-            continue;
-        };
-        let n: Option<usize> = after[..close].parse().ok();
-        rest = &after[close + '\u{E001}'.len_utf8()..];
-        match n.and_then(|n| text.inlines.get(n)) {
-            Some(Inline::Link {
-                target,
-                text: shown,
-            }) => out.push_str(
-                shown
-                    .as_deref()
-                    .unwrap_or_else(|| target_name(pack, *target)),
-            ),
-            Some(Inline::Cite(_)) => {
-                let kept = out.trim_end().len();
-                out.truncate(kept);
-            }
-            None => {}
+    for piece in pieces(&words) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Inline(n) => match n.and_then(|n| text.inlines.get(n)) {
+                Some(Inline::Link {
+                    target,
+                    text: shown,
+                }) => out.push_str(
+                    shown
+                        .as_deref()
+                        .unwrap_or_else(|| target_name(pack, *target)),
+                ),
+                Some(Inline::Cite(_)) => {
+                    let kept = out.trim_end().len();
+                    out.truncate(kept);
+                }
+                None => {}
+            },
         }
     }
-    out.push_str(rest);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{
-    ActorKind, Article, Citer, Confidence, Event, Inline, Pack, RelationType, RichText, Status,
-    Target,
+    ActorKind, Article, Citer, Confidence, Event, Inline, Pack, Piece, RelationType, RichText,
+    Status, Target,
 };
 
 use super::fragments::{Card, Fragments, RowTemplate};
@@ -158,37 +158,30 @@ pub fn fill(
         return Ok(Html(html.clone()));
     }
     let mut out = String::with_capacity(html.len() + 64 * text.inlines.len());
-    let mut rest = html.as_str();
-    while let Some(open) = rest.find('\u{E000}') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + '\u{E000}'.len_utf8()..];
-        let Some(close) = after.find('\u{E001}') else {
-            rest = after;
-            continue;
-        };
-        let n: Option<usize> = after[..close].parse().ok();
-        rest = &after[close + '\u{E001}'.len_utf8()..];
-        match n.and_then(|n| text.inlines.get(n)) {
-            Some(Inline::Link {
-                target,
-                text: shown,
-            }) => {
-                let shown = shown
-                    .as_deref()
-                    .unwrap_or_else(|| target_name(pack, *target));
-                let href = refs.href(*target);
-                fr.push_link(&mut out, *target, &href, refs.link_style(), shown)?;
-            }
-            Some(Inline::Cite(id)) => {
-                // a reference number sits against the word it supports
-                let kept = out.trim_end_matches([' ', '\n']).len();
-                out.truncate(kept);
-                refs.push_cite(&mut out, *id);
-            }
-            None => {}
+    for piece in crate::model::pieces(html) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Inline(n) => match n.and_then(|n| text.inlines.get(n)) {
+                Some(Inline::Link {
+                    target,
+                    text: shown,
+                }) => {
+                    let shown = shown
+                        .as_deref()
+                        .unwrap_or_else(|| target_name(pack, *target));
+                    let href = refs.href(*target);
+                    fr.push_link(&mut out, *target, &href, refs.link_style(), shown)?;
+                }
+                Some(Inline::Cite(id)) => {
+                    // a reference number sits against the word it supports
+                    let kept = out.trim_end_matches([' ', '\n']).len();
+                    out.truncate(kept);
+                    refs.push_cite(&mut out, *id);
+                }
+                None => {}
+            },
         }
     }
-    out.push_str(rest);
     Ok(Html(out))
 }
 
