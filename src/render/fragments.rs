@@ -383,83 +383,171 @@ impl Fragments {
         Ok(())
     }
 
-    /// Turns the citation placeholders of a rendered page into the theme's
-    /// markers, numbered as `numbers` says, in place: the page's bytes move
-    /// within its own buffer, from the end, so no second page is made. A
-    /// placeholder the page did not number (none should be) is dropped.
-    pub fn fill_citations(&self, page: &mut Vec<u8>, numbers: &Numbers) -> Result<(), Diagnostic> {
+    /// Fills the placeholders of a rendered page in place: a citation's by
+    /// the theme's marker numbered as `numbers` says (one the page did not
+    /// number, which should not happen, is dropped), a slot's by the HTML
+    /// set aside in `slots`. The page's bytes move within its own buffer,
+    /// from the end when every piece moves right (the usual case: markers
+    /// and slots are longer than their placeholders), from the start when
+    /// every piece moves left; otherwise, or when a slot holds placeholders
+    /// of its own, the page is assembled anew by [`Fragments::assemble`].
+    pub fn fill(
+        &self,
+        page: &mut Vec<u8>,
+        numbers: &Numbers,
+        slots: &[String],
+    ) -> Result<(), Diagnostic> {
         let finder = memmem::Finder::new(&OPEN);
-        // (start, end, number) of every placeholder, in order
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        // (start, end, what goes there) of every placeholder, in order
+        let mut found: Vec<(usize, usize, Filling)> = Vec::new();
         let mut at = 0;
         while let Some(open) = finder.find(&page[at..]) {
             let start = at + open;
-            let digits = start + OPEN.len();
-            let Some(close) = memmem::find(&page[digits..], &CLOSE) else {
+            let inside = start + OPEN.len();
+            let Some(close) = memmem::find(&page[inside..], &CLOSE) else {
                 break;
             };
-            let end = digits + close + CLOSE.len();
-            let id: Option<CitationId> = std::str::from_utf8(&page[digits..digits + close])
-                .ok()
-                .and_then(|d| d.parse().ok());
-            found.push((
-                start,
-                end,
-                id.and_then(|id| numbers.get(&id).copied()).unwrap_or(0),
-            ));
+            let end = inside + close + CLOSE.len();
+            let filling = Filling::of(&page[inside..inside + close], numbers, slots);
+            found.push((start, end, filling));
             at = end;
         }
         if found.is_empty() {
             return Ok(());
         }
-        let mut marker = Vec::new();
-        for &(_, _, n) in &found {
-            if n > 0 {
+        let mut nested = false;
+        for &(_, _, filling) in &found {
+            match filling {
                 // renders it into this thread's memo the first time
-                marker.clear();
-                self.push_marker(&mut marker, n)?;
+                Filling::Marker(n) => self.push_marker(&mut Vec::new(), n)?,
+                Filling::Slot(k) => nested |= memmem::find(slots[k].as_bytes(), &OPEN).is_some(),
+                Filling::Nothing => {}
             }
         }
-        MEMO.with_borrow(|memo| {
-            let marker = |n: usize| -> &[u8] {
-                memo.markers
-                    .get(n)
-                    .and_then(Option::as_deref)
-                    .map_or(&[][..], str::as_bytes)
-            };
-            let old_len = page.len();
-            let new_len = found.iter().fold(old_len, |len, &(start, end, n)| {
-                len + marker(n).len() - (end - start)
+        let done = !nested
+            && MEMO.with_borrow(|memo| {
+                let bytes = |f: Filling| -> &[u8] {
+                    match f {
+                        Filling::Marker(n) => memo
+                            .markers
+                            .get(n)
+                            .and_then(Option::as_deref)
+                            .map_or(&[][..], str::as_bytes),
+                        Filling::Slot(k) => slots[k].as_bytes(),
+                        Filling::Nothing => &[],
+                    }
+                };
+                // how far the bytes after each placeholder move
+                let mut shift: isize = 0;
+                let (mut right, mut left) = (true, true);
+                for &(start, end, f) in &found {
+                    shift += bytes(f).len() as isize - (end - start) as isize;
+                    right &= shift >= 0;
+                    left &= shift <= 0;
+                }
+                let old_len = page.len();
+                if right {
+                    // from the end: each piece moves right, onto bytes already moved
+                    let new_len = old_len + shift.unsigned_abs();
+                    page.resize(new_len, 0);
+                    let mut tail_end = old_len;
+                    let mut write_end = new_len;
+                    for &(start, end, f) in found.iter().rev() {
+                        let tail = end..tail_end;
+                        write_end -= tail.len();
+                        page.copy_within(tail, write_end);
+                        let m = bytes(f);
+                        write_end -= m.len();
+                        page[write_end..write_end + m.len()].copy_from_slice(m);
+                        tail_end = start;
+                    }
+                    true
+                } else if left {
+                    // from the start: each piece moves left, onto bytes already moved
+                    let mut write = found[0].0;
+                    for (k, &(_, end, f)) in found.iter().enumerate() {
+                        let m = bytes(f);
+                        page[write..write + m.len()].copy_from_slice(m);
+                        write += m.len();
+                        let next = found.get(k + 1).map_or(old_len, |f| f.0);
+                        page.copy_within(end..next, write);
+                        write += next - end;
+                    }
+                    page.truncate(write);
+                    true
+                } else {
+                    false
+                }
             });
-            if new_len >= old_len {
-                // from the end: each piece moves right, onto bytes already moved
-                page.resize(new_len, 0);
-                let mut tail_end = old_len;
-                let mut write_end = new_len;
-                for &(start, end, n) in found.iter().rev() {
-                    let tail = end..tail_end;
-                    write_end -= tail.len();
-                    page.copy_within(tail, write_end);
-                    let m = marker(n);
-                    write_end -= m.len();
-                    page[write_end..write_end + m.len()].copy_from_slice(m);
-                    tail_end = start;
-                }
-            } else {
-                // markers shorter than placeholders: from the start, leftwards
-                let mut write = found[0].0;
-                for (k, &(_, end, n)) in found.iter().enumerate() {
-                    let m = marker(n);
-                    page[write..write + m.len()].copy_from_slice(m);
-                    write += m.len();
-                    let next = found.get(k + 1).map_or(old_len, |f| f.0);
-                    page.copy_within(end..next, write);
-                    write += next - end;
-                }
-                page.truncate(write);
-            }
-        });
+        if !done {
+            let room = page.len() + slots.iter().map(String::len).sum::<usize>();
+            let mut assembled = Vec::with_capacity(room);
+            self.assemble(page, &mut assembled, numbers, slots)?;
+            *page = assembled;
+        }
         Ok(())
+    }
+
+    /// Writes `page` into `out` with its placeholders filled as
+    /// [`Fragments::fill`] does, a slot's own placeholders filled too: one
+    /// pass into a second buffer, for what `fill` cannot do in place.
+    pub fn assemble(
+        &self,
+        page: &[u8],
+        out: &mut Vec<u8>,
+        numbers: &Numbers,
+        slots: &[String],
+    ) -> Result<(), Diagnostic> {
+        let finder = memmem::Finder::new(&OPEN);
+        let mut at = 0;
+        while let Some(open) = finder.find(&page[at..]) {
+            let start = at + open;
+            let inside = start + OPEN.len();
+            let Some(close) = memmem::find(&page[inside..], &CLOSE) else {
+                break;
+            };
+            out.extend_from_slice(&page[at..start]);
+            at = inside + close + CLOSE.len();
+            match Filling::of(&page[inside..inside + close], numbers, slots) {
+                Filling::Marker(n) => self.push_marker(out, n)?,
+                Filling::Slot(k) => self.assemble(slots[k].as_bytes(), out, numbers, &[])?,
+                Filling::Nothing => {}
+            }
+        }
+        out.extend_from_slice(&page[at..]);
+        Ok(())
+    }
+}
+
+/// What fills one placeholder.
+#[derive(Debug, Clone, Copy)]
+enum Filling {
+    /// The marker of citation number `n` on the page.
+    Marker(usize),
+    /// Slot `k`'s HTML.
+    Slot(usize),
+    /// Nothing: a placeholder that names no numbered citation and no slot.
+    Nothing,
+}
+
+impl Filling {
+    /// What fills the placeholder holding `inside`: a citation's id, or `s`
+    /// and a slot's index.
+    fn of(inside: &[u8], numbers: &Numbers, slots: &[String]) -> Filling {
+        let number = |digits: &[u8]| -> Option<usize> {
+            std::str::from_utf8(digits)
+                .ok()
+                .and_then(|d| d.parse().ok())
+        };
+        match inside.split_first() {
+            Some((b's', digits)) => number(digits)
+                .filter(|&k| k < slots.len())
+                .map_or(Filling::Nothing, Filling::Slot),
+            _ => number(inside)
+                .and_then(|id: CitationId| numbers.get(&id).copied())
+                .filter(|&n| n > 0)
+                .map_or(Filling::Nothing, Filling::Marker),
+        }
     }
 }
 
@@ -482,6 +570,7 @@ const fn utf8_of(c: char) -> [u8; 3] {
 mod tests {
     use super::*;
     use crate::load::theme::Theme;
+    use crate::render::html::Slots;
 
     #[test]
     fn placeholders_become_markers_in_place() {
@@ -500,10 +589,39 @@ mod tests {
             String::from_utf8(out).expect("UTF-8")
         };
         let expected = format!("a{}b {}c\u{E002}", marker(1), marker(2));
-        let mut out = page.as_bytes().to_vec();
+        // assembled into a new buffer, slots and all
+        let slots = Slots(vec!["<p>set \u{E002}12\u{E003}aside</p>".to_string()]);
+        let with_slot = "a\u{E002}7\u{E003}b \u{E002}12\u{E003}\u{E002}99\u{E003}c\u{E002}s0\u{E003}\u{E002}s9\u{E003}end";
+        let mut assembled = Vec::new();
         fragments
-            .fill_citations(&mut out, &numbers)
+            .assemble(with_slot.as_bytes(), &mut assembled, &numbers, &slots.0)
             .expect("no error");
+        assert_eq!(
+            String::from_utf8_lossy(&assembled),
+            format!(
+                "a{}b {}c<p>set {}aside</p>end",
+                marker(1),
+                marker(2),
+                marker(2)
+            )
+        );
+        // filled in place, the slot's placeholder in it is filled as well
+        let mut in_place = with_slot.as_bytes().to_vec();
+        fragments
+            .fill(&mut in_place, &numbers, &slots.0)
+            .expect("no error");
+        assert_eq!(in_place, assembled);
+        let plain_slot = Slots(vec!["<p>set aside</p>".to_string()]);
+        let mut in_place = with_slot.as_bytes().to_vec();
+        fragments
+            .fill(&mut in_place, &numbers, &plain_slot.0)
+            .expect("no error");
+        assert_eq!(
+            String::from_utf8_lossy(&in_place),
+            format!("a{}b {}c<p>set aside</p>end", marker(1), marker(2))
+        );
+        let mut out = page.as_bytes().to_vec();
+        fragments.fill(&mut out, &numbers, &[]).expect("no error");
         assert_eq!(String::from_utf8_lossy(&out), expected);
         // and with markers shorter than the placeholders
         let mut tiny = Theme::load(std::path::Path::new("/nonexistent"), "default").expect("theme");
@@ -514,9 +632,19 @@ mod tests {
         let engine = Engine::new(&tiny, &site).expect("compiles");
         let fragments = Fragments::new(engine, &Pack::default());
         let mut out = page.as_bytes().to_vec();
-        fragments
-            .fill_citations(&mut out, &numbers)
-            .expect("no error");
+        fragments.fill(&mut out, &numbers, &[]).expect("no error");
         assert_eq!(String::from_utf8_lossy(&out), "a1b 2c\u{E002}");
+        // every piece moves left, a slot among them
+        let mut mixed = with_slot.as_bytes().to_vec();
+        fragments
+            .fill(&mut mixed, &numbers, &plain_slot.0)
+            .expect("no error");
+        assert_eq!(String::from_utf8_lossy(&mixed), "a1b 2c<p>set aside</p>end");
+        // the first pieces move left, the last right: assembled anew
+        let long = Slots(vec!["x".repeat(40)]);
+        let late = "\u{E002}7\u{E003}\u{E002}12\u{E003}\u{E002}99\u{E003}\u{E002}s0\u{E003}.";
+        let mut out = late.as_bytes().to_vec();
+        fragments.fill(&mut out, &numbers, &long.0).expect("no error");
+        assert_eq!(String::from_utf8_lossy(&out), format!("12{}.", "x".repeat(40)));
     }
 }

@@ -21,6 +21,33 @@ impl std::fmt::Display for Html {
     }
 }
 
+/// The large HTML values of one page (an actor's excerpts, an article's
+/// text, the references), set aside while its template renders: the
+/// template gets a short placeholder in each one's place, and the page is
+/// assembled from the two after ([`super::fragments::Fragments::assemble`]),
+/// so the bulk of a page is copied once, not into the template's values and
+/// again into its output. An empty value stays empty, so `{% if value %}`
+/// still means "there is some".
+#[derive(Debug, Default)]
+pub struct Slots(pub Vec<String>);
+
+impl Slots {
+    /// Sets `html` aside, returning what the template gets in its place.
+    pub fn put(&mut self, html: String) -> Html {
+        if html.is_empty() {
+            return Html(html);
+        }
+        let mut placeholder = String::with_capacity(12);
+        placeholder.push(super::refs::PLACEHOLDER_OPEN);
+        placeholder.push('s');
+        placeholder.push_str(itoa::Buffer::new().format(self.0.len()));
+        placeholder.push(super::refs::PLACEHOLDER_CLOSE);
+        self.0.push(html);
+        Html(placeholder)
+    }
+
+}
+
 /// Borrowed [`Html`]: shown as it is, as `Html` is.
 #[derive(Debug, Clone, Copy)]
 pub struct HtmlRef<'a>(pub &'a str);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::html::Html;
+use super::html::{Html, Slots};
 use super::refs::{Numbers, PageRefs, RefView};
 use super::{buffers, engine, fragments};
 use crate::diagnostics::Diagnostic;
@@ -137,11 +137,11 @@ impl Renderer {
         for r in &page.refs {
             fr.row(fragments::RowTemplate::Reference, r, &mut references)?;
         }
-        page.references = Html(references);
+        page.references = page.slots.put(references);
         let mut out = buffers::take(room);
         fr.engine()
             .render_into(page.route.template(), &page, &mut out)?;
-        fr.fill_citations(&mut out, &page.numbers)?;
+        fr.fill(&mut out, &page.numbers, &page.slots.0)?;
         Ok(OutputFile {
             path: page.path,
             contents: Contents::Bytes(out),
@@ -184,12 +184,21 @@ pub struct Page<'p, T: Serialize> {
     /// The page's references drawn by `partials/reference.html`, in number
     /// order; `partials/references.html` lists them.
     pub references: Html,
+    /// The page's large HTML values, set aside while its template renders.
+    #[serde(skip)]
+    pub slots: Slots,
     /// The page kind's own fields.
     #[serde(flatten)]
     pub body: T,
 }
 
 impl<'p, T: Serialize> Page<'p, T> {
+    /// The page, with the HTML its body set aside in `slots`.
+    pub fn with_slots(mut self, slots: Slots) -> Self {
+        self.slots = slots;
+        self
+    }
+
     /// A page whose references were numbered by `refs` while `body` was
     /// built; `description` comes from [`super::describe`].
     pub fn new(
@@ -211,6 +220,7 @@ impl<'p, T: Serialize> Page<'p, T> {
             path: route.path(),
             refs: list,
             references: Html::default(),
+            slots: Slots::default(),
             body,
         }
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::super::describe;
 use super::super::fragments::{Fragments, RowTemplate};
-use super::super::html::{Html, HtmlRef};
+use super::super::html::{Html, HtmlRef, Slots};
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
@@ -165,7 +165,11 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
             })
         })
         .collect::<Result<_, Diagnostic>>()?;
-    let mentions = mentions(pack, fr, i, &refs)?;
+    let mut mentions = mentions(pack, fr, i, &refs)?;
+    let mut slots = Slots::default();
+    for group in &mut mentions {
+        group.excerpts = slots.put(std::mem::take(&mut group.excerpts.0));
+    }
     let page = Page::new(
         route,
         a.name.clone(),
@@ -177,7 +181,8 @@ pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<Output
             events,
             mentions,
         },
-    );
+    )
+    .with_slots(slots);
     renderer.page(page)
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::super::describe;
 use super::super::fragments::{Fragments, RowTemplate};
-use super::super::html::{Html, HtmlRef};
+use super::super::html::{Html, HtmlRef, Slots};
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
@@ -196,7 +196,8 @@ pub fn render_article(
             }
         }
     }
-    let body = body(pack, fr, i, &refs, &marks, &citers_of)?;
+    let mut slots = Slots::default();
+    let body = slots.put(body(pack, fr, i, &refs, &marks, &citers_of)?.0);
     let cited_by = by_citer
         .into_iter()
         .filter(|(c, _)| *c != Citer::Article(i))
@@ -220,7 +221,8 @@ pub fn render_article(
             body,
             cited_by,
         },
-    );
+    )
+    .with_slots(slots);
     renderer.page(page)
 }
 
