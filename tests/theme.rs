@@ -443,3 +443,31 @@ fn overriding_one_partial_changes_the_pages_that_include_it_and_no_other() {
         "{changed:?}"
     );
 }
+
+#[test]
+fn an_events_values_and_actors_reach_a_theme_that_shows_them() {
+    // the built-in theme shows neither `e.event` nor `event.actors`, so the
+    // build does not make them; a theme that names them gets them
+    let pack = common::minimal();
+    pack.write(
+        "themes/default/templates/chronology.html",
+        "{% extends \"base.html\" %}{% block content %}{% for y in years %}{% for e in y.events %}<p class=\"listed\">{{ e.event.title }}: {% for p in e.event.actors %}{{ p.actor.name }} ({{ p.role }}){% if not loop.last %}, {% endif %}{% endfor %}</p>{% endfor %}{% endfor %}{% endblock content %}",
+    );
+    pack.write(
+        "themes/default/templates/partials/event.html",
+        "<div id=\"{{ event.id }}\">{{ event.title }}{% for p in event.actors %} [{{ p.actor.name }}]{% endfor %}</div>\n",
+    );
+    pack.build_ok();
+    let chronology = pack.page("chronology/index.html");
+    assert!(
+        chronology.contains(
+            "<p class=\"listed\">Rockets fired from Zummar: Kataib Hezbollah (perpetrator), United States (involved)</p>"
+        ),
+        "{chronology}"
+    );
+    let actor = pack.page("actors/kh/index.html");
+    assert!(
+        actor.contains("Rockets fired from Zummar [Kataib Hezbollah] [United States]</div>"),
+        "{actor}"
+    );
+}

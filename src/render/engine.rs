@@ -9,6 +9,36 @@ use tera::{Context, Tera};
 use crate::diagnostics::Diagnostic;
 use crate::load::theme::Theme;
 
+/// True when `word` stands as a whole word inside a tag of `source`.
+fn tags_name(source: &str, word: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut rest = source;
+    while let Some(open) = rest.find(['{']) {
+        let after = &rest[open + 1..];
+        let close = match after.chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let body = &after[1..];
+        let end = body.find(close).unwrap_or(body.len());
+        let tag = &body[..end];
+        let found = tag.match_indices(word).any(|(at, _)| {
+            let before = tag[..at].chars().next_back();
+            let next = tag[at + word.len()..].chars().next();
+            !before.is_some_and(is_word) && !next.is_some_and(is_word)
+        });
+        if found {
+            return true;
+        }
+        rest = &body[end..];
+    }
+    false
+}
+
 /// The theme's templates, ready to render.
 pub struct Engine {
     tera: Tera,
@@ -51,6 +81,22 @@ impl Engine {
         Ok(Engine { tera, sources })
     }
 
+    /// True when a template other than those in `except` names `word` (as
+    /// a whole word) inside a `{{ … }}` or `{% … %}` tag: a value no
+    /// template names need not be made.
+    pub fn names(&self, word: &str, except: &[&str]) -> bool {
+        self.sources
+            .iter()
+            .filter(|(name, _)| !except.contains(&name.as_str()))
+            .any(|(_, source)| tags_name(source, word))
+    }
+
+    /// True when template `template` names `word` inside a tag (see
+    /// [`Engine::names`]).
+    pub fn names_in(&self, template: &str, word: &str) -> bool {
+        self.source(template).is_some_and(|s| tags_name(s, word))
+    }
+
     /// The source of template `name`, if the theme has it.
     pub fn source(&self, name: &str) -> Option<&str> {
         self.sources.get(name).map(String::as_str)
@@ -82,5 +128,28 @@ impl Engine {
         String::from_utf8(out).map_err(|e| {
             Diagnostic::general(format!("{template} rendered invalid UTF-8: {e}"), None)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tags_name;
+
+    #[test]
+    fn a_word_is_named_only_inside_a_tag_and_whole() {
+        assert!(tags_name(
+            "{% for e in events %}{{ e.event.title }}{% endfor %}",
+            "event"
+        ));
+        assert!(tags_name("{{ e[\"event\"] }}", "event"));
+        assert!(!tags_name(
+            "{% for e in events %}{{ e.card }}{% endfor %}",
+            "event"
+        ));
+        assert!(!tags_name(
+            "<p class=\"event\">every event</p>{{ x }}",
+            "event"
+        ));
+        assert!(!tags_name("{{ prevent }} {# event #}", "event"));
     }
 }

@@ -126,6 +126,9 @@ pub enum RowTemplate {
 }
 
 impl RowTemplate {
+    /// The partials that draw an event's card.
+    const CARDS: [RowTemplate; 2] = [RowTemplate::Card, RowTemplate::PrintEvent];
+
     /// Whether the row stands inside a line of text, so that the line
     /// break its file ends with is dropped.
     fn inline(self) -> bool {
@@ -159,6 +162,10 @@ pub struct Fragments {
     pub(super) article_links: Vec<PerStyle<tera::Value>>,
     /// Each event's values and cards, per style.
     pub(super) events: Vec<EventSlots>,
+    /// Whether any template shows `e.event` ([`Fragments::event_values`]).
+    event_values: bool,
+    /// Whether any template shows an event's `actors`.
+    event_actors: bool,
 }
 
 /// The context of a link-like partial.
@@ -179,6 +186,9 @@ impl Fragments {
     /// Room for the shared pieces of `pack`, rendered by `engine` as pages
     /// first need them.
     pub fn new(engine: Engine, pack: &Pack) -> Fragments {
+        let cards = RowTemplate::CARDS.map(RowTemplate::name);
+        let event_values = engine.names("event", &cards);
+        let event_actors = event_values || cards.iter().any(|card| engine.names_in(card, "actors"));
         Fragments {
             engine,
             stencils: Default::default(),
@@ -186,7 +196,21 @@ impl Fragments {
             actor_links: room(pack.actors.len()),
             article_links: room(pack.articles.len()),
             events: (0..pack.events.len()).map(|_| Default::default()).collect(),
+            event_values,
+            event_actors,
         }
+    }
+
+    /// True when a template shows an event's values (`e.event` in a list):
+    /// they are made only then. The card partials get the event itself.
+    pub fn event_values(&self) -> bool {
+        self.event_values
+    }
+
+    /// True when a template shows an event's `actors` list: it is made only
+    /// then.
+    pub fn event_actors(&self) -> bool {
+        self.event_actors
     }
 
     /// The engine, for whole pages.
@@ -644,7 +668,12 @@ mod tests {
         let long = Slots(vec!["x".repeat(40)]);
         let late = "\u{E002}7\u{E003}\u{E002}12\u{E003}\u{E002}99\u{E003}\u{E002}s0\u{E003}.";
         let mut out = late.as_bytes().to_vec();
-        fragments.fill(&mut out, &numbers, &long.0).expect("no error");
-        assert_eq!(String::from_utf8_lossy(&out), format!("12{}.", "x".repeat(40)));
+        fragments
+            .fill(&mut out, &numbers, &long.0)
+            .expect("no error");
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            format!("12{}.", "x".repeat(40))
+        );
     }
 }

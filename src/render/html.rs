@@ -45,7 +45,6 @@ impl Slots {
         self.0.push(html);
         Html(placeholder)
     }
-
 }
 
 /// Borrowed [`Html`]: shown as it is, as `Html` is.

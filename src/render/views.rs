@@ -218,7 +218,8 @@ struct EventView<'p> {
     location: Option<&'p str>,
     /// Status.
     status: Option<Status>,
-    /// Participants: `actor` (a link) and `role`.
+    /// Participants: `actor` (a link) and `role`; made only when a template
+    /// shows them ([`Fragments::event_actors`]).
     actors: tera::Value,
     /// The participants drawn by `partials/participant.html`.
     participants: Html,
@@ -260,14 +261,19 @@ fn event_view<'p>(
         };
         fr.row(RowTemplate::Participant, &row, &mut participants)?;
     }
-    let actors: Vec<Participant> = e
-        .actors
-        .iter()
-        .map(|(a, role)| Participant {
-            actor: actor_link(pack, fr, *a, refs),
-            role: role.clone(),
-        })
-        .collect();
+    let actors = if fr.event_actors() {
+        let actors: Vec<Participant> = e
+            .actors
+            .iter()
+            .map(|(a, role)| Participant {
+                actor: actor_link(pack, fr, *a, refs),
+                role: role.clone(),
+            })
+            .collect();
+        tera::Value::from_serializable(&actors)
+    } else {
+        tera::Value::none()
+    };
     Ok(EventView {
         id: &e.id,
         href: refs.href(Target::Event(i)),
@@ -279,7 +285,7 @@ fn event_view<'p>(
         kind: e.kind.as_deref(),
         location: e.location.as_deref(),
         status: e.status,
-        actors: tera::Value::from_serializable(&actors),
+        actors,
         participants: Html(participants),
         summary,
         cites,
@@ -405,7 +411,7 @@ pub fn event_entry(
     let (Some(slots), Some(style)) = (fr.events.get(i), refs.link_style()) else {
         let view = event_view(pack, fr, i, refs)?;
         return Ok(EventEntry {
-            event: tera::Value::from_serializable(&view),
+            event: values_of(fr, &view),
             card: card_of(&view, refs)?,
         });
     };
@@ -421,7 +427,7 @@ pub fn event_entry(
     let view = event_view(pack, fr, i, &mut own)?;
     let made = card_of(&view, &own)?;
     let values = shared.get_or_init(|| Card {
-        value: tera::Value::from_serializable(&view),
+        value: values_of(fr, &view),
         cites: Arc::from(own.order()),
     });
     let card = card.get_or_init(|| made);
@@ -430,6 +436,16 @@ pub fn event_entry(
         event: values.value.clone(),
         card: card.clone(),
     })
+}
+
+/// An event's values as templates see them in a list (`e.event`), when a
+/// template shows them; else nothing, so that no page pays for them.
+fn values_of(fr: &Fragments, view: &EventView<'_>) -> tera::Value {
+    if fr.event_values() {
+        tera::Value::from_serializable(view)
+    } else {
+        tera::Value::none()
+    }
 }
 
 /// A key judgment or a key point, as templates see it.
