@@ -233,6 +233,47 @@ proptest! {
         );
     }
 
+    /// The finder gives exactly what the plain definition gives: every place
+    /// where a name occurs as whole words, then, of overlapping ones, the
+    /// longest (then the leftmost) kept. Names here start and end with word
+    /// characters or not, share first words, and nest.
+    #[test]
+    fn mentions_are_those_of_the_definition(text in mutated("mentions"), names in prop::collection::vec("(al-|’|\\(|é)?(Kataib|Hezbollah|Iran|US|Abu|Mahdi|Muhandis|Brigades|[A-Z][a-z]{0,3})( (Hezbollah|Brigades|al-Muhandis|[A-Z][a-z]{0,3}))?(’s|\\)|\\.)?", 1..8)) {
+        let finder = MentionFinder::new(names.iter().map(String::as_str).enumerate());
+        let text = text.replace('\n', " ");
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        // every whole-word occurrence of each name (the first actor keeps a name)
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for (at, _) in text.char_indices() {
+            let mut seen = std::collections::HashSet::new();
+            for (actor, name) in names.iter().enumerate() {
+                if name.is_empty() || !seen.insert(name) || !text[at..].starts_with(name.as_str()) {
+                    continue;
+                }
+                let end = at + name.len();
+                let before = !name.starts_with(word) || !text[..at].ends_with(word);
+                let after = !name.ends_with(word) || !text[end..].starts_with(word);
+                if before && after {
+                    candidates.push((at, end, actor));
+                }
+            }
+        }
+        candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        for c in candidates {
+            if kept.iter().all(|k| k.1 <= c.0 || c.1 <= k.0) {
+                kept.push(c);
+            }
+        }
+        kept.sort_unstable();
+        let found: Vec<(usize, usize, usize)> = finder
+            .find(&text)
+            .into_iter()
+            .map(|m| (m.range.start, m.range.end, m.actor))
+            .collect();
+        prop_assert_eq!(found, kept, "{:?} in {:?}", names, text);
+    }
+
     /// Dates parse or are refused without panicking; a date that parses
     /// shows as text, names a day that exists, and as a range never ends
     /// before it starts.
