@@ -367,3 +367,21 @@ fn inline_quotes_may_contain_quote_marks() {
     );
     assert!(page.contains("../../articles/national-2024-04-22/index.html#p3"));
 }
+
+#[test]
+fn a_key_points_markers_sit_against_its_last_word() {
+    let pack = minimal();
+    pack.build_ok();
+    let article = pack.page("articles/national-2024-04-22/index.html");
+    assert!(
+        article.contains("Five rockets.</p><sup class=\"cite\">"),
+        "{article}"
+    );
+    let home = pack.page("index.html");
+    let judgment = home.split("will strike again").nth(1).unwrap_or_default();
+    assert!(!judgment.starts_with(char::is_whitespace), "{home}");
+    assert!(
+        !home.contains("</p>\n<sup") && !article.contains("</p>\n<sup"),
+        "a line break before a marker shows as a space"
+    );
+}

@@ -459,6 +459,14 @@ pub struct JudgmentView {
     pub cites: Html,
 }
 
+/// `html` without the line break markdown ends it with, so that the
+/// markers a template puts after it sit against its last word.
+fn without_last_break(mut html: Html) -> Html {
+    let kept = html.0.trim_end().len();
+    html.0.truncate(kept);
+    html
+}
+
 /// The pack's key judgments for the page of `refs`.
 pub fn key_judgments(
     pack: &Pack,
@@ -469,7 +477,7 @@ pub fn key_judgments(
         .iter()
         .map(|k| {
             Ok(JudgmentView {
-                text: fill(&k.text, pack, fr, refs)?,
+                text: without_last_break(fill(&k.text, pack, fr, refs)?),
                 confidence: k.confidence,
                 cites: refs.markers(&k.cites),
             })
@@ -489,7 +497,7 @@ pub fn key_points(
         .iter()
         .map(|k| {
             Ok(JudgmentView {
-                text: fill(&k.text, pack, fr, refs)?,
+                text: without_last_break(fill(&k.text, pack, fr, refs)?),
                 confidence: None,
                 cites: refs.markers(&k.cites),
             })
