@@ -11,8 +11,12 @@ use crate::model::{Pack, Target};
 pub enum Route<'a> {
     /// `index.html`: the pack.
     Home,
-    /// `chronology/index.html`: every event.
+    /// `chronology/index.html`: every event, or, once the pack holds more
+    /// than [`YEAR_PAGES_ABOVE`] events, the years with a link to each.
     Chronology,
+    /// `chronology/<YYYY>/index.html`: the events of one year, once the
+    /// chronology is split.
+    Year(i32),
     /// `actors/index.html`: every actor, by kind.
     Actors,
     /// `actors/<id>/index.html`.
@@ -43,6 +47,20 @@ pub const DATA_FILES: [&str; 3] = ["pack.json", "sitemap.xml", FEED];
 /// The Atom feed of the events, linked from every page.
 pub const FEED: &str = "feed.xml";
 
+/// Above this many events the chronology is split into a page per year.
+pub const YEAR_PAGES_ABOVE: usize = 500;
+
+/// True when the chronology of `pack` is split into a page per year.
+pub fn has_year_pages(pack: &Pack) -> bool {
+    pack.events.len() > YEAR_PAGES_ABOVE
+}
+
+/// The year whose page holds event `i` (the year its date starts in; a
+/// decade's first year).
+pub fn year_of(pack: &Pack, i: usize) -> i32 {
+    pack.events[i].date.1.start.earliest_day().0
+}
+
 /// The empty file that tells GitHub Pages not to run Jekyll.
 pub const NO_JEKYLL: &str = ".nojekyll";
 
@@ -61,6 +79,19 @@ impl<'a> Route<'a> {
             Route::Articles => ("articles/", "", ""),
             Route::Article(id) => ("articles/", id, "/"),
             Route::Print => ("print/", "", ""),
+            // written by `push_folder`, which has the digits
+            Route::Year(_) => ("chronology/", "", ""),
+        }
+    }
+
+    /// Appends the page's folder (`/`-terminated, empty for the root).
+    fn push_folder(self, out: &mut String) {
+        let (a, b, c) = self.folder();
+        out.push_str(a);
+        out.push_str(b);
+        out.push_str(c);
+        if let Route::Year(year) = self {
+            out.push_str(&format!("{year:04}/"));
         }
     }
 
@@ -77,10 +108,7 @@ impl<'a> Route<'a> {
             out.push_str("404.html");
             return;
         }
-        let (a, b, c) = self.folder();
-        out.push_str(a);
-        out.push_str(b);
-        out.push_str(c);
+        self.push_folder(out);
         out.push_str("index.html");
     }
 
@@ -90,8 +118,9 @@ impl<'a> Route<'a> {
         if self == Route::NotFound {
             return "404.html".into();
         }
-        let (a, b, c) = self.folder();
-        format!("{a}{b}{c}")
+        let mut url = String::new();
+        self.push_folder(&mut url);
+        url
     }
 
     /// How many folders below the site root the page is: its links to other
@@ -100,7 +129,7 @@ impl<'a> Route<'a> {
         match self {
             Route::Home | Route::NotFound => 0,
             Route::Chronology | Route::Actors | Route::Articles | Route::Print => 1,
-            Route::Actor(_) | Route::Article(_) => 2,
+            Route::Actor(_) | Route::Article(_) | Route::Year(_) => 2,
         }
     }
 
@@ -108,7 +137,7 @@ impl<'a> Route<'a> {
     pub fn kind(self) -> &'static str {
         match self {
             Route::Home => "home",
-            Route::Chronology => "chronology",
+            Route::Chronology | Route::Year(_) => "chronology",
             Route::Actors => "actors",
             Route::Actor(_) => "actor",
             Route::Articles => "articles",
@@ -122,7 +151,7 @@ impl<'a> Route<'a> {
     pub fn template(self) -> &'static str {
         match self {
             Route::Home => "index.html",
-            Route::Chronology => "chronology.html",
+            Route::Chronology | Route::Year(_) => "chronology.html",
             Route::Actors => "actors.html",
             Route::Actor(_) => "actor.html",
             Route::Articles => "articles.html",
@@ -156,6 +185,11 @@ impl<'a> Route<'a> {
         if let Some(id) = id_in("actors/") {
             return Some(Route::Actor(id));
         }
+        if let Some(year) =
+            id_in("chronology/").filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return year.parse().ok().map(Route::Year);
+        }
         id_in("articles/").map(Route::Article)
     }
 }
@@ -179,11 +213,15 @@ pub fn is_generated(path: &str) -> bool {
 }
 
 /// Where a link to `target` lands, from the site root: the page, and the
-/// anchor on it (an event is an entry of the chronology).
+/// anchor on it (an event is an entry of the chronology, or of its year's
+/// page once the chronology is split).
 pub fn target<'p>(pack: &'p Pack, target: Target) -> (Route<'p>, Option<&'p str>) {
     match target {
         Target::Actor(i) => (Route::Actor(&pack.actors[i].id), None),
         Target::Article(i) => (Route::Article(&pack.articles[i].id), None),
+        Target::Event(i) if has_year_pages(pack) => {
+            (Route::Year(year_of(pack, i)), Some(&pack.events[i].id))
+        }
         Target::Event(i) => (Route::Chronology, Some(&pack.events[i].id)),
     }
 }

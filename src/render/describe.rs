@@ -32,6 +32,15 @@ pub fn chronology(pack: &Pack) -> String {
     ))
 }
 
+/// A year's page of the chronology, holding `count` events.
+pub fn year(pack: &Pack, year: i32, count: usize) -> String {
+    shortened(&format!(
+        "The chronology of {}, {year}: {count} {}, each with its sources.",
+        pack.title,
+        plural(count, "event", "events"),
+    ))
+}
+
 /// The actors index.
 pub fn actors(pack: &Pack) -> String {
     shortened(&format!(

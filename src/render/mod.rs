@@ -116,6 +116,14 @@ pub fn render_path(
     let job = match Route::parse(path) {
         Some(Route::Home) => Job::Home,
         Some(Route::Chronology) => Job::Chronology,
+        Some(Route::Year(year)) => {
+            let held = routes::has_year_pages(pack)
+                && (0..pack.events.len()).any(|i| routes::year_of(pack, i) == year);
+            if !held {
+                return None;
+            }
+            Job::Chronology
+        }
         Some(Route::Actors) => Job::ActorsIndex,
         Some(Route::Articles) => Job::ArticlesIndex,
         Some(Route::Print) => Job::Print,

@@ -204,6 +204,13 @@ pub fn render(
         .unwrap_or("")
         .trim_end_matches('/');
     let mut pages: Vec<String> = routes::SINGLE_PAGES.iter().map(|r| r.url()).collect();
+    if routes::has_year_pages(pack) {
+        let mut years: Vec<i32> = (0..pack.events.len())
+            .map(|i| routes::year_of(pack, i))
+            .collect();
+        years.dedup();
+        pages.extend(years.into_iter().map(|y| Route::Year(y).url()));
+    }
     pages.extend(pack.actors.iter().map(|a| Route::Actor(&a.id).url()));
     pages.extend(pack.articles.iter().map(|a| Route::Article(&a.id).url()));
     let urls = pages

@@ -1,0 +1,87 @@
+//! The chronology at scale: up to 500 events it is one page; above that,
+//! `chronology/index.html` lists the years and each year has its page,
+//! `chronology/<YYYY>/index.html`, holding that year's events. Every link to
+//! an event points at the page that holds it.
+
+mod common;
+
+use common::{TestPack, attributes, broken_links};
+
+/// A pack of one article and `events` events spread over 2022–2024 (a
+/// third each, in order), each citing the article.
+fn pack_with_events(events: usize) -> TestPack {
+    let pack = common::minimal();
+    let mut yaml = String::new();
+    for i in 0..events {
+        let year = 2022 + i * 3 / events;
+        let day = i % 28 + 1;
+        yaml.push_str(&format!(
+            "- id: ev-{i}\n  date: {year}-03-{day:02}\n  title: Event number {i}\n  actors: [kh]\n  cites:\n    - {{article: national-2024-04-22, quote: \"from the northern Iraqi town of Zummar\"}}\n"
+        ));
+    }
+    pack.write("content/events/2024.yaml", &yaml);
+    pack
+}
+
+/// The event anchors (`ev-N`) of a page.
+fn event_ids(html: &str) -> Vec<String> {
+    attributes(html, "id")
+        .into_iter()
+        .filter(|id| id.starts_with("ev-"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn above_500_events_each_year_has_its_page_and_links_land_on_it() {
+    let pack = pack_with_events(501);
+    pack.build_ok();
+    let list = pack.page("chronology/index.html");
+    assert!(
+        event_ids(&list).is_empty(),
+        "the list of years holds no event"
+    );
+    let mut held = 0;
+    for year in [2022, 2023, 2024] {
+        assert!(
+            list.contains(&format!("href=\"../chronology/{year}/index.html\"")),
+            "{year} is linked from the list:\n{list}"
+        );
+        let page = pack.page(&format!("chronology/{year}/index.html"));
+        let ids = event_ids(&page);
+        assert!(!ids.is_empty(), "{year}");
+        for id in &ids {
+            let n: usize = id.trim_start_matches("ev-").parse().expect("a number");
+            assert_eq!(2022 + n * 3 / 501, year, "{id} is on its year's page");
+        }
+        held += ids.len();
+        assert!(
+            page.contains("aria-current=\"page\""),
+            "{year} marks itself"
+        );
+    }
+    assert_eq!(held, 501, "every event is on one page");
+    // the actor's page, the overview and the feed link each event to its year
+    let actor = pack.page("actors/kh/index.html");
+    assert!(actor.contains("href=\"../../chronology/2023/index.html#ev-300\""));
+    let feed = pack.page("feed.xml");
+    assert!(feed.contains("href=\"chronology/2024/index.html#ev-500\""));
+    let sitemap = pack.page("sitemap.xml");
+    assert!(sitemap.contains("<loc>chronology/2023/</loc>"), "{sitemap}");
+    let broken = broken_links(&pack.public());
+    assert!(broken.is_empty(), "{:?}", &broken[..broken.len().min(5)]);
+}
+
+#[test]
+fn up_to_500_events_the_chronology_is_one_page() {
+    let pack = pack_with_events(500);
+    pack.build_ok();
+    let chronology = pack.page("chronology/index.html");
+    assert_eq!(event_ids(&chronology).len(), 500);
+    assert!(!pack.public().join("chronology/2022").exists());
+    // the years are jump links to the page's own sections
+    assert!(chronology.contains("href=\"#year-2023\""));
+    assert!(chronology.contains("id=\"year-2023\""));
+    let actor = pack.page("actors/kh/index.html");
+    assert!(actor.contains("href=\"../../chronology/index.html#ev-300\""));
+}
