@@ -385,3 +385,37 @@ fn a_key_points_markers_sit_against_its_last_word() {
         "a line break before a marker shows as a space"
     );
 }
+
+#[test]
+fn the_actors_and_sources_indexes_are_tables_to_scan() {
+    let pack = minimal();
+    pack.build_ok();
+    let actors = pack.page("actors/index.html");
+    // name, a line on who they are, events, paragraphs, sources
+    assert!(
+        actors.contains("<table class=\"index-table actors-table\">"),
+        "{actors}"
+    );
+    let kh = actors
+        .split("<th scope=\"row\"><a href=\"../actors/kh/index.html\">Kataib Hezbollah</a>")
+        .nth(1)
+        .and_then(|row| row.split("</tr>").next())
+        .unwrap_or_default();
+    assert!(
+        kh.contains("<td>An armed group.</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td>"),
+        "{kh}"
+    );
+    let sources = pack.page("articles/index.html");
+    let row = sources
+        .split("<tr id=\"national-2024-04-22\">")
+        .nth(1)
+        .and_then(|row| row.split("</tr>").next())
+        .unwrap_or_default();
+    assert!(
+        row.contains("<span class=\"line\">Rockets were fired.</span>")
+            && row.contains("<td>The National</td><td class=\"nowrap\">22 April 2024</td>"),
+        "{row}"
+    );
+    // the citations of summaries that are not shown leave no references
+    assert!(!sources.contains("id=\"ref-1\""), "{sources}");
+}

@@ -12,6 +12,9 @@ use crate::model::{Inline, Pack, Piece, RichText, pieces};
 /// The longest description, in characters: what search engines show.
 pub const DESCRIPTION_CHARS: usize = 160;
 
+/// The longest line of an index's table, in characters.
+pub const ONE_LINE: usize = 110;
+
 /// The words of `text`, on one line.
 pub fn plain_text(text: &RichText, pack: &Pack) -> String {
     let mut words = String::with_capacity(text.markdown.len());
@@ -51,12 +54,19 @@ pub fn plain_text(text: &RichText, pack: &Pack) -> String {
 /// `text` cut to at most [`DESCRIPTION_CHARS`] characters, at a word, with
 /// "…" when something was cut.
 pub fn shortened(text: &str) -> String {
-    if text.chars().count() <= DESCRIPTION_CHARS {
+    shortened_to(text, DESCRIPTION_CHARS)
+}
+
+/// `text` cut to at most `most` characters (at least 2), at a word, with
+/// "…" when something was cut.
+pub fn shortened_to(text: &str, most: usize) -> String {
+    let most = most.max(2);
+    if text.chars().count() <= most {
         return text.to_string();
     }
     let mut out = String::new();
     for word in text.split_whitespace() {
-        let room = DESCRIPTION_CHARS - 1;
+        let room = most - 1;
         let needed = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
         if needed > room {
             break;
@@ -68,7 +78,7 @@ pub fn shortened(text: &str) -> String {
     }
     if out.is_empty() {
         // one word longer than the room: cut inside it
-        out = text.chars().take(DESCRIPTION_CHARS - 1).collect();
+        out = text.chars().take(most - 1).collect();
     }
     let kept = out.trim_end_matches([',', ';', ':', '.', ' ']).len();
     out.truncate(kept);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::super::describe;
 use super::super::fragments::{Fragments, RowTemplate};
 use super::super::html::{Html, HtmlRef, Slots};
+use super::super::plain::{ONE_LINE, plain_text, shortened_to};
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
@@ -23,6 +24,8 @@ use crate::routes::Route;
 struct Entry {
     link: ActorLink,
     aliases: Vec<String>,
+    /// The actor's summary as one line of plain text, cut short.
+    description: String,
     events: usize,
     mentions: usize,
     articles: usize,
@@ -56,6 +59,11 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
                     Entry {
                         link: actor_link(pack, fr, i, &refs),
                         aliases: a.aliases.clone(),
+                        description: a
+                            .summary
+                            .as_ref()
+                            .map(|s| shortened_to(&plain_text(s, pack), ONE_LINE))
+                            .unwrap_or_default(),
                         events: a.events.len(),
                         mentions: a.mentions.len(),
                         articles: articles.len(),

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::super::describe;
 use super::super::fragments::{Fragments, RowTemplate};
 use super::super::html::{Html, HtmlRef, Slots};
+use super::super::plain::{ONE_LINE, plain_text, shortened_to};
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
@@ -68,7 +69,8 @@ pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -
 #[derive(Serialize)]
 struct IndexEntry {
     source: SourceView,
-    summary: Option<Html>,
+    /// The analyst's summary as one line of plain text, cut short.
+    description: String,
 }
 
 #[derive(Serialize)]
@@ -79,16 +81,18 @@ struct Index {
 /// Renders `articles/index.html`, newest first.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let fr = renderer.fragments();
-    let mut refs = PageRefs::new(pack, Route::Articles.depth());
+    let refs = PageRefs::new(pack, Route::Articles.depth());
     let articles = newest_first(pack)
         .into_iter()
-        .map(|i| {
-            Ok(IndexEntry {
-                source: source_view(pack, fr, i, &refs),
-                summary: fill_given(pack.articles[i].summary.as_ref(), pack, fr, &mut refs)?,
-            })
+        .map(|i| IndexEntry {
+            source: source_view(pack, fr, i, &refs),
+            description: pack.articles[i]
+                .summary
+                .as_ref()
+                .map(|s| shortened_to(&plain_text(s, pack), ONE_LINE))
+                .unwrap_or_default(),
         })
-        .collect::<Result<_, Diagnostic>>()?;
+        .collect();
     let page = Page::new(
         Route::Articles,
         "Sources",
