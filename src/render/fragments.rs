@@ -421,21 +421,10 @@ impl Fragments {
         numbers: &Numbers,
         slots: &[String],
     ) -> Result<(), Diagnostic> {
-        let finder = memmem::Finder::new(&OPEN);
         // (start, end, what goes there) of every placeholder, in order
-        let mut found: Vec<(usize, usize, Filling)> = Vec::new();
-        let mut at = 0;
-        while let Some(open) = finder.find(&page[at..]) {
-            let start = at + open;
-            let inside = start + OPEN.len();
-            let Some(close) = memmem::find(&page[inside..], &CLOSE) else {
-                break;
-            };
-            let end = inside + close + CLOSE.len();
-            let filling = Filling::of(&page[inside..inside + close], numbers, slots);
-            found.push((start, end, filling));
-            at = end;
-        }
+        let found: Vec<(usize, usize, Filling)> = placeholders(page)
+            .map(|(start, inside, end)| (start, end, Filling::of(&page[inside], numbers, slots)))
+            .collect();
         if found.is_empty() {
             return Ok(());
         }
@@ -522,17 +511,11 @@ impl Fragments {
         numbers: &Numbers,
         slots: &[String],
     ) -> Result<(), Diagnostic> {
-        let finder = memmem::Finder::new(&OPEN);
         let mut at = 0;
-        while let Some(open) = finder.find(&page[at..]) {
-            let start = at + open;
-            let inside = start + OPEN.len();
-            let Some(close) = memmem::find(&page[inside..], &CLOSE) else {
-                break;
-            };
+        for (start, inside, end) in placeholders(page) {
             out.extend_from_slice(&page[at..start]);
-            at = inside + close + CLOSE.len();
-            match Filling::of(&page[inside..inside + close], numbers, slots) {
+            at = end;
+            match Filling::of(&page[inside], numbers, slots) {
                 Filling::Marker(n) => self.push_marker(out, n)?,
                 Filling::Slot(k) => self.assemble(slots[k].as_bytes(), out, numbers, &[])?,
                 Filling::Nothing => {}
@@ -541,6 +524,21 @@ impl Fragments {
         out.extend_from_slice(&page[at..]);
         Ok(())
     }
+}
+
+/// Every placeholder of `page`, in order: where it starts, the range of
+/// what it holds, and where it ends. An opening with no closing one ends
+/// the search.
+fn placeholders(page: &[u8]) -> impl Iterator<Item = (usize, std::ops::Range<usize>, usize)> + '_ {
+    let finder = memmem::Finder::new(&OPEN);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + finder.find(&page[at..])?;
+        let inside = start + OPEN.len();
+        let close = inside + memmem::find(&page[inside..], &CLOSE)?;
+        at = close + CLOSE.len();
+        Some((start, inside..close, at))
+    })
 }
 
 /// What fills one placeholder.
