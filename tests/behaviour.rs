@@ -374,7 +374,7 @@ fn a_key_points_markers_sit_against_its_last_word() {
     pack.build_ok();
     let article = pack.page("articles/national-2024-04-22/index.html");
     assert!(
-        article.contains("Five rockets.</p><sup class=\"cite\">"),
+        article.contains("Five rockets.</p><sup class=\"cite\""),
         "{article}"
     );
     let home = pack.page("index.html");
@@ -418,4 +418,38 @@ fn the_actors_and_sources_indexes_are_tables_to_scan() {
     );
     // the citations of summaries that are not shown leave no references
     assert!(!sources.contains("id=\"ref-1\""), "{sources}");
+}
+
+#[test]
+fn each_reference_links_back_to_where_it_is_first_cited() {
+    let pack = minimal();
+    pack.build_ok();
+    for page in [
+        "index.html",
+        "chronology/index.html",
+        "actors/kh/index.html",
+        "articles/national-2024-04-22/index.html",
+        "print/index.html",
+    ] {
+        let html = pack.page(page);
+        let refs = common::attributes(&html, "id")
+            .into_iter()
+            .filter(|id| id.starts_with("ref-"))
+            .count();
+        assert!(refs > 0, "{page} has references");
+        for n in 1..=refs {
+            // one marker of each number carries the id, and the reference links to it
+            assert_eq!(
+                html.matches(&format!("id=\"cite-{n}\"")).count(),
+                1,
+                "{page}: cite-{n}"
+            );
+            assert!(
+                html.contains(&format!("<a class=\"ref-back\" href=\"#cite-{n}\"")),
+                "{page}: back link {n}"
+            );
+        }
+    }
+    let broken = broken_links(&pack.public());
+    assert!(broken.is_empty(), "{broken:?}");
 }

@@ -229,11 +229,13 @@ impl Fragments {
     }
 
     /// Appends the marker of citation number `n` (from 1) to `out`:
-    /// `partials/cite.html`.
-    pub fn push_marker(&self, out: &mut Vec<u8>, n: usize) -> Result<(), Diagnostic> {
+    /// `partials/cite.html`, told whether it is the `first` marker of that
+    /// number on the page (the one its reference links back to).
+    pub fn push_marker(&self, out: &mut Vec<u8>, n: usize, first: bool) -> Result<(), Diagnostic> {
+        let slot = 2 * n + usize::from(first);
         let found = MEMO.with_borrow_mut(|memo| {
             memo.for_build(self.id);
-            let marker = memo.markers.get(n).and_then(Option::as_deref);
+            let marker = memo.markers.get(slot).and_then(Option::as_deref);
             marker
                 .map(|m| out.extend_from_slice(m.as_bytes()))
                 .is_some()
@@ -244,14 +246,15 @@ impl Fragments {
         #[derive(Serialize)]
         struct Cite {
             n: usize,
+            first: bool,
         }
-        let made = self.inline("partials/cite.html", &Cite { n })?;
+        let made = self.inline("partials/cite.html", &Cite { n, first })?;
         out.extend_from_slice(made.as_bytes());
         MEMO.with_borrow_mut(|memo| {
-            if memo.markers.len() <= n {
-                memo.markers.resize(n + 1, None);
+            if memo.markers.len() <= slot {
+                memo.markers.resize(slot + 1, None);
             }
-            memo.markers[n] = Some(made);
+            memo.markers[slot] = Some(made);
         });
         Ok(())
     }
@@ -422,8 +425,12 @@ impl Fragments {
         slots: &[String],
     ) -> Result<(), Diagnostic> {
         // (start, end, what goes there) of every placeholder, in order
+        let mut seen = Vec::new();
         let found: Vec<(usize, usize, Filling)> = placeholders(page)
-            .map(|(start, inside, end)| (start, end, Filling::of(&page[inside], numbers, slots)))
+            .map(|(start, inside, end)| {
+                let filling = Filling::of(&page[inside], numbers, slots).first_of(&mut seen);
+                (start, end, filling)
+            })
             .collect();
         if found.is_empty() {
             return Ok(());
@@ -432,7 +439,7 @@ impl Fragments {
         for &(_, _, filling) in &found {
             match filling {
                 // renders it into this thread's memo the first time
-                Filling::Marker(n) => self.push_marker(&mut Vec::new(), n)?,
+                Filling::Marker(n, first) => self.push_marker(&mut Vec::new(), n, first)?,
                 Filling::Slot(k) => nested |= memmem::find(slots[k].as_bytes(), &OPEN).is_some(),
                 Filling::Nothing => {}
             }
@@ -441,9 +448,9 @@ impl Fragments {
             && MEMO.with_borrow(|memo| {
                 let bytes = |f: Filling| -> &[u8] {
                     match f {
-                        Filling::Marker(n) => memo
+                        Filling::Marker(n, first) => memo
                             .markers
-                            .get(n)
+                            .get(2 * n + usize::from(first))
                             .and_then(Option::as_deref)
                             .map_or(&[][..], str::as_bytes),
                         Filling::Slot(k) => slots[k].as_bytes(),
@@ -495,7 +502,7 @@ impl Fragments {
         if !done {
             let room = page.len() + slots.iter().map(String::len).sum::<usize>();
             let mut assembled = Vec::with_capacity(room);
-            self.assemble(page, &mut assembled, numbers, slots)?;
+            self.assemble(page, &mut assembled, numbers, slots, &mut Vec::new())?;
             *page = assembled;
         }
         Ok(())
@@ -504,20 +511,22 @@ impl Fragments {
     /// Writes `page` into `out` with its placeholders filled as
     /// [`Fragments::fill`] does, a slot's own placeholders filled too: one
     /// pass into a second buffer, for what `fill` cannot do in place.
+    /// `seen` holds the citation numbers whose first marker is written.
     pub fn assemble(
         &self,
         page: &[u8],
         out: &mut Vec<u8>,
         numbers: &Numbers,
         slots: &[String],
+        seen: &mut Vec<bool>,
     ) -> Result<(), Diagnostic> {
         let mut at = 0;
         for (start, inside, end) in placeholders(page) {
             out.extend_from_slice(&page[at..start]);
             at = end;
-            match Filling::of(&page[inside], numbers, slots) {
-                Filling::Marker(n) => self.push_marker(out, n)?,
-                Filling::Slot(k) => self.assemble(slots[k].as_bytes(), out, numbers, &[])?,
+            match Filling::of(&page[inside], numbers, slots).first_of(seen) {
+                Filling::Marker(n, first) => self.push_marker(out, n, first)?,
+                Filling::Slot(k) => self.assemble(slots[k].as_bytes(), out, numbers, &[], seen)?,
                 Filling::Nothing => {}
             }
         }
@@ -544,8 +553,9 @@ fn placeholders(page: &[u8]) -> impl Iterator<Item = (usize, std::ops::Range<usi
 /// What fills one placeholder.
 #[derive(Debug, Clone, Copy)]
 enum Filling {
-    /// The marker of citation number `n` on the page.
-    Marker(usize),
+    /// The marker of citation number `n` on the page, and whether it is the
+    /// first of that number.
+    Marker(usize, bool),
     /// Slot `k`'s HTML.
     Slot(usize),
     /// Nothing: a placeholder that names no numbered citation and no slot.
@@ -568,7 +578,23 @@ impl Filling {
             _ => number(inside)
                 .and_then(|id: CitationId| numbers.get(&id).copied())
                 .filter(|&n| n > 0)
-                .map_or(Filling::Nothing, Filling::Marker),
+                .map_or(Filling::Nothing, |n| Filling::Marker(n, false)),
+        }
+    }
+
+    /// The filling, a marker marked first when `seen` has not had its
+    /// number yet (and now has).
+    fn first_of(self, seen: &mut Vec<bool>) -> Filling {
+        match self {
+            Filling::Marker(n, _) => {
+                if seen.len() <= n {
+                    seen.resize(n + 1, false);
+                }
+                let first = !seen[n];
+                seen[n] = true;
+                Filling::Marker(n, first)
+            }
+            other => other,
         }
     }
 }
@@ -605,26 +631,35 @@ mod tests {
         numbers.insert(7, 1);
         numbers.insert(12, 2);
         let page = "a\u{E002}7\u{E003}b \u{E002}12\u{E003}\u{E002}99\u{E003}c\u{E002}";
-        let marker = |n: usize| {
+        let marker = |n: usize, first: bool| {
             let mut out = Vec::new();
-            fragments.push_marker(&mut out, n).expect("renders");
+            fragments.push_marker(&mut out, n, first).expect("renders");
             String::from_utf8(out).expect("UTF-8")
         };
-        let expected = format!("a{}b {}c\u{E002}", marker(1), marker(2));
+        // the first marker of a number carries the id its reference links back to
+        assert!(marker(2, true).contains("id=\"cite-2\""));
+        assert!(!marker(2, false).contains("id="));
+        let expected = format!("a{}b {}c\u{E002}", marker(1, true), marker(2, true));
         // assembled into a new buffer, slots and all
         let slots = Slots(vec!["<p>set \u{E002}12\u{E003}aside</p>".to_string()]);
         let with_slot = "a\u{E002}7\u{E003}b \u{E002}12\u{E003}\u{E002}99\u{E003}c\u{E002}s0\u{E003}\u{E002}s9\u{E003}end";
         let mut assembled = Vec::new();
         fragments
-            .assemble(with_slot.as_bytes(), &mut assembled, &numbers, &slots.0)
+            .assemble(
+                with_slot.as_bytes(),
+                &mut assembled,
+                &numbers,
+                &slots.0,
+                &mut Vec::new(),
+            )
             .expect("no error");
         assert_eq!(
             String::from_utf8_lossy(&assembled),
             format!(
                 "a{}b {}c<p>set {}aside</p>end",
-                marker(1),
-                marker(2),
-                marker(2)
+                marker(1, true),
+                marker(2, true),
+                marker(2, false)
             )
         );
         // filled in place, the slot's placeholder in it is filled as well
@@ -640,7 +675,11 @@ mod tests {
             .expect("no error");
         assert_eq!(
             String::from_utf8_lossy(&in_place),
-            format!("a{}b {}c<p>set aside</p>end", marker(1), marker(2))
+            format!(
+                "a{}b {}c<p>set aside</p>end",
+                marker(1, true),
+                marker(2, true)
+            )
         );
         let mut out = page.as_bytes().to_vec();
         fragments.fill(&mut out, &numbers, &[]).expect("no error");
