@@ -6,8 +6,8 @@
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use super::views::target_name;
-use crate::model::{Inline, Pack, Piece, RichText, pieces};
+use super::views::{Part, parts};
+use crate::model::{Pack, RichText};
 
 /// The longest description, in characters: what search engines show.
 pub const DESCRIPTION_CHARS: usize = 160;
@@ -28,24 +28,13 @@ pub fn plain_text(text: &RichText, pack: &Pack) -> String {
         }
     }
     let mut out = String::with_capacity(words.len());
-    for piece in pieces(&words) {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Inline(n) => match n.and_then(|n| text.inlines.get(n)) {
-                Some(Inline::Link {
-                    target,
-                    text: shown,
-                }) => out.push_str(
-                    shown
-                        .as_deref()
-                        .unwrap_or_else(|| target_name(pack, *target)),
-                ),
-                Some(Inline::Cite(_)) => {
-                    let kept = out.trim_end().len();
-                    out.truncate(kept);
-                }
-                None => {}
-            },
+    for part in parts(text, &words, pack) {
+        match part {
+            Part::Text(t) | Part::Link(_, t) => out.push_str(t),
+            Part::Cite(_) => {
+                let kept = out.trim_end().len();
+                out.truncate(kept);
+            }
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -158,31 +158,58 @@ pub fn fill(
         return Ok(Html(html.clone()));
     }
     let mut out = String::with_capacity(html.len() + 64 * text.inlines.len());
-    for piece in crate::model::pieces(html) {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Inline(n) => match n.and_then(|n| text.inlines.get(n)) {
-                Some(Inline::Link {
-                    target,
-                    text: shown,
-                }) => {
-                    let shown = shown
-                        .as_deref()
-                        .unwrap_or_else(|| target_name(pack, *target));
-                    let href = refs.href(*target);
-                    fr.push_link(&mut out, *target, &href, refs.link_style(), shown)?;
-                }
-                Some(Inline::Cite(id)) => {
-                    // a reference number sits against the word it supports
-                    let kept = out.trim_end_matches([' ', '\n']).len();
-                    out.truncate(kept);
-                    refs.push_cite(&mut out, *id);
-                }
-                None => {}
-            },
+    for part in parts(text, html, pack) {
+        match part {
+            Part::Text(t) => out.push_str(t),
+            Part::Link(target, shown) => {
+                let href = refs.href(target);
+                fr.push_link(&mut out, target, &href, refs.link_style(), shown)?;
+            }
+            Part::Cite(id) => {
+                // a reference number sits against the word it supports
+                let kept = out.trim_end_matches([' ', '\n']).len();
+                out.truncate(kept);
+                refs.push_cite(&mut out, id);
+            }
         }
     }
     Ok(Html(out))
+}
+
+/// A piece of a rich text's rendering (`rendered`, its HTML or its words,
+/// holding the text's placeholders): text as it is, a `[[link]]` with the
+/// words it shows, or a citation.
+pub enum Part<'a> {
+    /// Text between placeholders.
+    Text(&'a str),
+    /// A link to `Target`, showing the text given or the target's name.
+    Link(Target, &'a str),
+    /// A citation.
+    Cite(crate::model::CitationId),
+}
+
+/// The parts of `rendered`, made from `text`, in order; a placeholder that
+/// names no inline of `text` is left out.
+pub fn parts<'a>(
+    text: &'a RichText,
+    rendered: &'a str,
+    pack: &'a Pack,
+) -> impl Iterator<Item = Part<'a>> {
+    crate::model::pieces(rendered).filter_map(move |piece| match piece {
+        Piece::Text(t) => Some(Part::Text(t)),
+        Piece::Inline(n) => match n.and_then(|n| text.inlines.get(n))? {
+            Inline::Link {
+                target,
+                text: shown,
+            } => Some(Part::Link(
+                *target,
+                shown
+                    .as_deref()
+                    .unwrap_or_else(|| target_name(pack, *target)),
+            )),
+            Inline::Cite(id) => Some(Part::Cite(*id)),
+        },
+    })
 }
 
 /// [`fill`] for an optional text: `None` when it is absent.
