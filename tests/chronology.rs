@@ -1,7 +1,9 @@
 //! The chronology at scale: up to 500 events it is one page; above that,
 //! `chronology/index.html` lists the years and each year has its page,
-//! `chronology/<YYYY>/index.html`, holding that year's events. Every link to
-//! an event points at the page that holds it.
+//! `chronology/<YYYY>/index.html`, holding that year's events, or, for a
+//! year of more than 250, its months `chronology/<YYYY>/<MM>/` (in parts of
+//! 250 at most). Every link to an event points at the page that holds it.
+//! An actor's events and mentions go 100 and 150 to a page, newest first.
 
 mod common;
 
@@ -63,7 +65,10 @@ fn above_500_events_each_year_has_its_page_and_links_land_on_it() {
     assert_eq!(held, 501, "every event is on one page");
     // the actor's page, the overview and the feed link each event to its year
     let actor = pack.page("actors/kh/index.html");
-    assert!(actor.contains("href=\"../../chronology/2023/index.html#ev-300\""));
+    assert!(
+        actor.contains("href=\"../../chronology/2024/index.html#ev-475\""),
+        "{actor}"
+    );
     let feed = pack.page("feed.xml");
     assert!(feed.contains("href=\"chronology/2024/index.html#ev-500\""));
     let sitemap = pack.page("sitemap.xml");
@@ -83,5 +88,87 @@ fn up_to_500_events_the_chronology_is_one_page() {
     assert!(chronology.contains("href=\"#year-2023\""));
     assert!(chronology.contains("id=\"year-2023\""));
     let actor = pack.page("actors/kh/index.html");
-    assert!(actor.contains("href=\"../../chronology/index.html#ev-300\""));
+    assert!(actor.contains("href=\"../../chronology/index.html#ev-475\""));
+}
+
+/// A pack of `events` events in 2024, spread over January to April in
+/// order, plus one dated only "2024", all with actor `kh`.
+fn pack_of_one_full_year(events: usize) -> TestPack {
+    let pack = common::minimal();
+    let mut yaml = String::from(
+        "- id: ev-year\n  date: 2024\n  title: All year\n  actors: [kh]\n  cites: [{article: national-2024-04-22}]\n",
+    );
+    for i in 0..events {
+        let month = 1 + i * 4 / events;
+        let day = i * 4 % events * 28 / events + 1;
+        yaml.push_str(&format!(
+            "- id: ev-{i}\n  date: 2024-{month:02}-{day:02}\n  title: Event number {i}\n  actors: [kh]\n  cites: [{{article: national-2024-04-22}}]\n"
+        ));
+    }
+    pack.write("content/events/2024.yaml", &yaml);
+    pack
+}
+
+#[test]
+fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
+    let pack = pack_of_one_full_year(1100);
+    pack.build_ok();
+    let year = pack.page("chronology/2024/index.html");
+    // the year's page holds the event of no month, and links to each month
+    assert_eq!(event_ids(&year), ["ev-year"]);
+    for month in ["01", "02", "03", "04"] {
+        assert!(
+            year.contains(&format!(
+                "href=\"../../chronology/2024/{month}/index.html\""
+            )),
+            "{month}:\n{year}"
+        );
+    }
+    // 275 events a month: a first page of 250 and a second of 25
+    let march = pack.page("chronology/2024/03/index.html");
+    let second = pack.page("chronology/2024/03/page/2/index.html");
+    assert_eq!(event_ids(&march).len(), 250);
+    assert_eq!(event_ids(&second).len(), 25);
+    assert!(march.contains("href=\"../../../chronology/2024/03/page/2/index.html\""));
+    assert!(
+        second.contains("<h1>Chronology, March 2024, page 2</h1>"),
+        "{second}"
+    );
+    let mut held: Vec<String> = ["01", "02", "03", "04"]
+        .iter()
+        .flat_map(|m| {
+            let mut ids = event_ids(&pack.page(&format!("chronology/2024/{m}/index.html")));
+            let later = pack
+                .public()
+                .join(format!("chronology/2024/{m}/page/2/index.html"));
+            if later.exists() {
+                ids.extend(event_ids(
+                    &pack.page(&format!("chronology/2024/{m}/page/2/index.html")),
+                ));
+            }
+            ids
+        })
+        .collect();
+    held.sort();
+    held.dedup();
+    assert_eq!(held.len(), 1100, "every dated event is on one month's page");
+
+    // the actor's own page: the newest 100 events, and a pager to 11 pages
+    let actor = pack.page("actors/kh/index.html");
+    let shown = event_ids(&actor);
+    assert_eq!(shown.len(), 100);
+    assert_eq!(shown[0], "ev-1099", "newest first");
+    assert!(actor.contains("href=\"../../actors/kh/events/2/index.html\""));
+    assert!(actor.contains("href=\"../../actors/kh/events/12/index.html\""));
+    assert!(!pack.public().join("actors/kh/events/13").exists());
+    let last = pack.page("actors/kh/events/12/index.html");
+    assert_eq!(event_ids(&last).len(), 1);
+    // the oldest pages link to the events where they are
+    let oldest = pack.page("actors/kh/events/11/index.html") + &last;
+    assert!(oldest.contains("href=\"../../../../chronology/2024/01/index.html#ev-0\""));
+    let sitemap = pack.page("sitemap.xml");
+    assert!(sitemap.contains("<loc>actors/kh/events/12/</loc>"));
+    assert!(sitemap.contains("<loc>chronology/2024/03/page/2/</loc>"));
+    let broken = broken_links(&pack.public());
+    assert!(broken.is_empty(), "{:?}", &broken[..broken.len().min(5)]);
 }

@@ -60,7 +60,7 @@ pub struct Date {
 pub struct DateError(pub String);
 
 /// The months' names, January first.
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -32,12 +32,21 @@ pub fn chronology(pack: &Pack) -> String {
     ))
 }
 
-/// A year's page of the chronology, holding `count` events.
-pub fn year(pack: &Pack, year: i32, count: usize) -> String {
+/// A page of the split chronology (`label`: "2024", "March 2024"),
+/// holding `count` events.
+pub fn period(pack: &Pack, label: &str, count: usize) -> String {
     shortened(&format!(
-        "The chronology of {}, {year}: {count} {}, each with its sources.",
+        "The chronology of {}, {label}: {count} {}, each with its sources.",
         pack.title,
         plural(count, "event", "events"),
+    ))
+}
+
+/// The search page.
+pub fn search(pack: &Pack) -> String {
+    shortened(&format!(
+        "Search {}: its actors and their aliases, events, key judgments and points, and every paragraph of its sources.",
+        pack.title
     ))
 }
 
@@ -48,6 +57,14 @@ pub fn actors(pack: &Pack) -> String {
         pack.actors.len(),
         plural(pack.actors.len(), "actor", "actors"),
         pack.title
+    ))
+}
+
+/// Page `n` of actor `i`'s list of `what` ("events", "mentions").
+pub fn actor_list(pack: &Pack, i: usize, what: &str, n: usize) -> String {
+    shortened(&format!(
+        "{}: {what} in {}, page {n}, newest first.",
+        pack.actors[i].name, pack.title
     ))
 }
 

@@ -22,10 +22,11 @@ use super::refs::{Numbers, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
 use super::stencil::{Row, Stencil};
 use crate::diagnostics::Diagnostic;
 use crate::model::{CitationId, Pack, Target};
+use crate::routes::EventPages;
 
-/// The link styles of [`super::refs::PageRefs::link_style`]: pages 0, 1 or
-/// 2 folders deep, and the print document.
-pub const LINK_STYLES: usize = 4;
+/// The link styles of [`super::refs::PageRefs::link_style`]: pages 0 to 4
+/// folders deep, and the print document.
+pub const LINK_STYLES: usize = 6;
 
 /// One value for each link style.
 pub type PerStyle<T> = [OnceLock<T>; LINK_STYLES];
@@ -166,6 +167,8 @@ pub struct Fragments {
     event_values: bool,
     /// Whether any template shows an event's `actors`.
     event_actors: bool,
+    /// Which page of the chronology holds each event.
+    event_pages: EventPages,
 }
 
 /// The context of a link-like partial.
@@ -198,7 +201,13 @@ impl Fragments {
             events: (0..pack.events.len()).map(|_| Default::default()).collect(),
             event_values,
             event_actors,
+            event_pages: EventPages::of(pack),
         }
+    }
+
+    /// Which page of the chronology holds each event.
+    pub fn event_pages(&self) -> &EventPages {
+        &self.event_pages
     }
 
     /// True when a template shows an event's values (`e.event` in a list):

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod plain;
 pub mod refs;
 pub mod renderer;
+pub mod search;
 pub mod stencil;
 pub mod views;
 
@@ -51,10 +52,16 @@ enum Job {
     Print,
     Data,
     Chronology,
+    /// A page of the split chronology, by its place in the list of pages.
+    Period(usize),
     Home,
+    /// The search page and its index.
+    Search,
     ActorsIndex,
     ArticlesIndex,
     Actor(usize),
+    /// A later page of an actor's list of events or mentions.
+    ActorList(usize, routes::List, usize),
     Article(usize),
 }
 
@@ -64,11 +71,11 @@ impl Job {
         match self {
             Job::Print => 0,
             Job::Data => 1,
-            Job::Chronology => 2,
-            Job::Home => 3,
+            Job::Chronology | Job::Period(_) => 2,
+            Job::Home | Job::Search => 3,
             Job::ActorsIndex => 4,
             Job::ArticlesIndex => 5,
-            Job::Actor(_) => 6,
+            Job::Actor(_) | Job::ActorList(..) => 6,
             Job::Article(_) => 7,
         }
     }
@@ -94,10 +101,15 @@ impl Job {
             Job::Print => pages::print::render(pack, r),
             Job::Data => pages::data::render(pack, r, options),
             Job::Chronology => pages::chronology::render(pack, r),
+            Job::Period(n) => pages::chronology::render_period(pack, r, n).map(|f| vec![f]),
             Job::Home => pages::home::render(pack, r),
+            Job::Search => pages::search::render(pack, r),
             Job::ActorsIndex => pages::actors::render_index(pack, r),
             Job::ArticlesIndex => pages::articles::render_index(pack, r),
             Job::Actor(i) => pages::actors::render_actor(pack, r, i).map(|f| vec![f]),
+            Job::ActorList(i, list, n) => {
+                pages::actors::render_actor_list(pack, r, i, list, n).map(|f| vec![f])
+            }
             Job::Article(i) => pages::articles::render_article(pack, r, i).map(|f| vec![f]),
         }
     }
@@ -116,21 +128,32 @@ pub fn render_path(
     let job = match Route::parse(path) {
         Some(Route::Home) => Job::Home,
         Some(Route::Chronology) => Job::Chronology,
-        Some(Route::Year(year)) => {
-            let held = routes::has_year_pages(pack)
-                && (0..pack.events.len()).any(|i| routes::year_of(pack, i) == year);
-            if !held {
-                return None;
-            }
-            Job::Chronology
+        Some(Route::Period(period)) => {
+            let pages = renderer.fragments().event_pages().pages();
+            Job::Period(pages.iter().position(|p| p.period == period)?)
         }
         Some(Route::Actors) => Job::ActorsIndex,
         Some(Route::Articles) => Job::ArticlesIndex,
+        Some(Route::ArticlesPart(n)) => {
+            let pages = routes::page_count(pack.articles.len(), routes::SOURCES_PER_PAGE);
+            if usize::from(n) > pages {
+                return None;
+            }
+            Job::ArticlesIndex
+        }
         Some(Route::Print) => Job::Print,
+        Some(Route::Search) => Job::Search,
         Some(Route::NotFound) => Job::Data,
         Some(Route::Actor(id)) => Job::Actor(pack.actors.iter().position(|a| a.id == id)?),
+        Some(Route::ActorList(id, list, n)) => {
+            let i = pack.actors.iter().position(|a| a.id == id)?;
+            let n = usize::from(n);
+            pages::actors::actor_sub_pages(pack, i).find(|&sub| sub == (list, n))?;
+            Job::ActorList(i, list, n)
+        }
         Some(Route::Article(id)) => Job::Article(pack.articles.iter().position(|a| a.id == id)?),
         None if routes::DATA_FILES.contains(&path) => Job::Data,
+        None if path.starts_with(search::FOLDER) => Job::Search,
         None if path == routes::NO_JEKYLL => {
             return Some(Ok(vec![OutputFile {
                 path: path.to_string(),
@@ -170,6 +193,7 @@ pub fn render(
     // every markdown field to HTML once, in parallel
     pages::warm_markdown(pack);
     let mut jobs = vec![
+        Job::Search,
         Job::Print,
         Job::Data,
         Job::Chronology,
@@ -177,7 +201,13 @@ pub fn render(
         Job::ActorsIndex,
         Job::ArticlesIndex,
     ];
+    jobs.extend((0..renderer.fragments().event_pages().pages().len()).map(Job::Period));
     jobs.extend((0..pack.actors.len()).map(Job::Actor));
+    for i in 0..pack.actors.len() {
+        jobs.extend(
+            pages::actors::actor_sub_pages(pack, i).map(|(list, n)| Job::ActorList(i, list, n)),
+        );
+    }
     jobs.extend((0..pack.articles.len()).map(Job::Article));
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let timings = std::env::var_os("BRIEFING_TIMINGS").is_some();

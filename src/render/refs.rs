@@ -16,7 +16,8 @@ use serde::Serialize;
 
 use crate::model::{CitationId, Pack, Target};
 
-use crate::routes;
+use super::fragments::LINK_STYLES;
+use crate::routes::{self, EventPages};
 
 /// One entry of a page's reference list.
 #[derive(Debug, Serialize)]
@@ -72,6 +73,7 @@ impl super::stencil::Row for RefView<'_> {
 /// Numbers the citations of one page.
 pub struct PageRefs<'p> {
     pack: &'p Pack,
+    events: &'p EventPages,
     depth: usize,
     root: String,
     order: Vec<CitationId>,
@@ -81,10 +83,12 @@ pub struct PageRefs<'p> {
 }
 
 impl<'p> PageRefs<'p> {
-    /// References for a page `depth` folders below the site root.
-    pub fn new(pack: &'p Pack, depth: usize) -> Self {
+    /// References for a page `depth` folders below the site root, whose
+    /// links to events go to the pages `events` puts them on.
+    pub fn new(pack: &'p Pack, events: &'p EventPages, depth: usize) -> Self {
         PageRefs {
             pack,
+            events,
             depth,
             root: routes::root(depth),
             order: Vec::new(),
@@ -94,10 +98,10 @@ impl<'p> PageRefs<'p> {
     }
 
     /// References for the print document, where every link stays inside it.
-    pub fn for_document(pack: &'p Pack, depth: usize) -> Self {
+    pub fn for_document(pack: &'p Pack, events: &'p EventPages, depth: usize) -> Self {
         PageRefs {
             document: true,
-            ..PageRefs::new(pack, depth)
+            ..PageRefs::new(pack, events, depth)
         }
     }
 
@@ -106,16 +110,16 @@ impl<'p> PageRefs<'p> {
     pub fn same_links(&self) -> PageRefs<'p> {
         PageRefs {
             document: self.document,
-            ..PageRefs::new(self.pack, self.depth)
+            ..PageRefs::new(self.pack, self.events, self.depth)
         }
     }
 
     /// Which of the shared values' link styles this page's links take:
-    /// pages 0, 1 or 2 folders deep, or the print document.
+    /// pages 0 to 4 folders deep, or the print document.
     pub fn link_style(&self) -> Option<usize> {
         match (self.document, self.depth) {
-            (true, _) => Some(3),
-            (false, depth) if depth <= 2 => Some(depth),
+            (true, _) => Some(LINK_STYLES - 1),
+            (false, depth) if depth < LINK_STYLES - 1 => Some(depth),
             _ => None,
         }
     }
@@ -145,7 +149,7 @@ impl<'p> PageRefs<'p> {
             return;
         }
         out.push_str(&self.root);
-        routes::push_target_path(out, self.pack, target);
+        routes::push_target_path(out, self.pack, self.events, target);
     }
 
     /// The relative path from this page to the site root.
@@ -216,7 +220,7 @@ impl<'p> PageRefs<'p> {
                         Some(p) => format!(
                             "{}#:~:text={}",
                             url.split('#').next().unwrap_or(url),
-                            text_fragment(&p.text)
+                            text_directive(&p.text)
                         ),
                         None => url.clone(),
                     })
@@ -261,6 +265,21 @@ fn itoa_buffer() -> itoa::Buffer {
     itoa::Buffer::new()
 }
 
+/// The `#:~:text=` directive that finds `passage` in the original: the
+/// passage itself when short, else its first and last words
+/// (`start,end`), which a browser matches as the range between them and
+/// which keeps long quotes from doubling a reference's size.
+pub fn text_directive(passage: &str) -> String {
+    const ENDS: usize = 5;
+    let words: Vec<&str> = passage.split_whitespace().collect();
+    if words.len() <= 3 * ENDS {
+        return text_fragment(passage);
+    }
+    let start = words[..ENDS].join(" ");
+    let end = words[words.len() - ENDS..].join(" ");
+    format!("{},{}", text_fragment(&start), text_fragment(&end))
+}
+
 /// Percent-encodes `text` for a `#:~:text=` fragment (where `-`, `,` and `&`
 /// are syntax and must be encoded too).
 pub fn text_fragment(text: &str) -> String {
@@ -281,6 +300,18 @@ pub fn text_fragment(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_passages_are_found_by_their_first_and_last_words() {
+        let short = "from the northern Iraqi town of Zummar";
+        assert_eq!(text_directive(short), text_fragment(short));
+        let long = "one two three four five six seven eight nine ten eleven twelve \
+                    thirteen fourteen fifteen sixteen";
+        assert_eq!(
+            text_directive(long),
+            "one%20two%20three%20four%20five,twelve%20thirteen%20fourteen%20fifteen%20sixteen"
+        );
+    }
 
     #[test]
     fn fragments_encode_syntax_characters() {

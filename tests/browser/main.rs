@@ -20,7 +20,7 @@ use std::sync::{Mutex, OnceLock};
 use cdp::Browser;
 
 /// The pages of each kind that the tests visit.
-const PAGE_KINDS: [&str; 8] = [
+const PAGE_KINDS: [&str; 9] = [
     "index.html",
     "chronology/index.html",
     "actors/index.html",
@@ -28,6 +28,7 @@ const PAGE_KINDS: [&str; 8] = [
     "articles/index.html",
     "articles/the-national-2024-04-22/index.html",
     "print/index.html",
+    "search/index.html?q=kataib",
     "404.html",
 ];
 
@@ -350,4 +351,207 @@ fn a_served_page_loads_its_reload_script_within_the_policy() {
             .is_some_and(|p| p.contains("script-src 'self'")),
         "{policy}"
     );
+}
+
+/// Runs the search of `query` on the search page at `base` (a folder URL
+/// ending in `/`) and returns what it shows: the status line, each result's
+/// link and marked words, and the search files the page loaded.
+fn search_results(b: &mut Browser, base: &str, query: &str) -> serde_json::Value {
+    let q: String = query
+        .bytes()
+        .map(|c| match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => (c as char).to_string(),
+            _ => format!("%{c:02X}"),
+        })
+        .collect();
+    b.open(&format!("{base}search/index.html?q={q}"));
+    b.eval(
+        "new Promise(done => { const t0 = Date.now(); const poll = () => {
+           const status = document.getElementById('search-status').textContent;
+           if ((status && !status.startsWith('Searching')) || Date.now() - t0 > 5000) {
+             done({status,
+               results: [...document.querySelectorAll('#search-results li')].map(li => ({
+                 href: li.querySelector('a').href, kind: li.className,
+                 marks: [...li.querySelectorAll('mark')].map(m => m.textContent)})),
+               loaded: performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/search/'))});
+           } else setTimeout(poll, 20); }; poll(); })",
+    )
+}
+
+/// Search on the default pack, opened from disk: a query in the address
+/// finds actors by name and alias, events and the exact paragraph, marks
+/// the words found, treats curly and straight quotes alike, and loads only
+/// part of the index.
+#[test]
+fn search_works_from_disk_and_a_search_is_a_link() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    let base = url("");
+    let found = search_results(&mut b, &base, "Hezbollah Brigades");
+    assert!(b.errors().is_empty(), "{:?}", b.errors());
+    let results = found["results"].as_array().cloned().unwrap_or_default();
+    assert!(!results.is_empty(), "{found}");
+    assert!(
+        results[0]["href"]
+            .as_str()
+            .is_some_and(|h| h.ends_with("actors/kataib-hezbollah/index.html")),
+        "the alias finds the actor first: {found}"
+    );
+    // a passage of an article finds its paragraph, words marked
+    let found = search_results(&mut b, &base, "northern Iraqi town of Zummar");
+    let results = found["results"].as_array().cloned().unwrap_or_default();
+    let paragraph = results
+        .iter()
+        .find(|r| r["kind"].as_str().is_some_and(|k| k.contains("result-p")))
+        .unwrap_or_else(|| panic!("a paragraph: {found}"));
+    let href = paragraph["href"].as_str().unwrap_or_default();
+    assert!(href.contains("/articles/") && href.contains("#p"), "{href}");
+    let (file, anchor) = href.split_once('#').unwrap_or_default();
+    assert!(
+        Path::new(file.trim_start_matches("file://")).is_file(),
+        "{href}"
+    );
+    b.open(file);
+    let present = b.eval(&format!("!!document.getElementById('{anchor}')"));
+    assert_eq!(present, true, "{href}");
+    let marks = paragraph["marks"].to_string().to_lowercase();
+    assert!(
+        marks.contains("zummar") && marks.contains("northern"),
+        "{marks}"
+    );
+    // curly and straight quote marks match alike, and case does not matter
+    let curly = search_results(&mut b, &base, "IRAQ’S most powerful");
+    let straight = search_results(&mut b, &base, "iraq's most powerful");
+    assert_eq!(curly["results"], straight["results"]);
+    assert!(
+        !curly["results"].as_array().is_none_or(|r| r.is_empty()),
+        "{curly}"
+    );
+    // the last word matches as a beginning
+    let typed = search_results(&mut b, &base, "Kataib Hezb");
+    assert!(
+        typed["status"]
+            .as_str()
+            .is_some_and(|s| !s.starts_with("Nothing")),
+        "{typed}"
+    );
+    // a query loads the manifest, its words' shards and a few chunks only
+    let loaded = found["loaded"].as_array().cloned().unwrap_or_default();
+    let files = std::fs::read_dir(site().join("search/t"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+        + std::fs::read_dir(site().join("search/e"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+    assert!(loaded.len() < files, "{} of {files} files", loaded.len());
+    // nothing found says so
+    let none = search_results(&mut b, &base, "xylophonequartet");
+    assert!(
+        none["status"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Nothing found")),
+        "{none}"
+    );
+}
+
+/// A site served under a sub-path over http (as GitHub Pages serves a
+/// project): the search page finds its index there too.
+#[test]
+fn search_works_under_a_sub_path_over_http() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    let server = StaticServer::start(site(), "/briefing/");
+    let base = format!("http://127.0.0.1:{}/briefing/", server.port);
+    let found = search_results(&mut b, &base, "Zummar");
+    let errors: Vec<String> = b
+        .errors()
+        .into_iter()
+        .filter(|e| !e.contains("/favicon.ico"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let results = found["results"].as_array().cloned().unwrap_or_default();
+    assert!(!results.is_empty(), "{found}");
+    assert!(
+        results
+            .iter()
+            .all(|r| r["href"].as_str().is_some_and(|h| h.starts_with(&base))),
+        "{found}"
+    );
+}
+
+/// A static file server for one folder under a sub-path, on a free port,
+/// until dropped.
+struct StaticServer {
+    port: u16,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl StaticServer {
+    fn start(dir: &Path, prefix: &'static str) -> StaticServer {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        listener.set_nonblocking(true).expect("nonblocking");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (dir, stopped) = (dir.to_path_buf(), stop.clone());
+        std::thread::spawn(move || {
+            while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                let Ok((mut stream, _)) = listener.accept() else {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    continue;
+                };
+                let _ = stream.set_nonblocking(false);
+                let mut line = String::new();
+                let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                let _ = reader.read_line(&mut line);
+                let mut header = String::new();
+                while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                    header.clear();
+                }
+                let path = line.split(' ').nth(1).unwrap_or("/");
+                let path = path.split(['?', '#']).next().unwrap_or("");
+                let file = path.strip_prefix(prefix).map(|rel| {
+                    let rel = if rel.is_empty() || rel.ends_with('/') {
+                        format!("{rel}index.html")
+                    } else {
+                        rel.to_string()
+                    };
+                    dir.join(rel)
+                });
+                let body = file
+                    .filter(|f| !f.to_string_lossy().contains(".."))
+                    .and_then(|f| std::fs::read(f).ok().map(|b| (b, path.to_string())));
+                let response = match body {
+                    Some((bytes, path)) => {
+                        let kind = match path.rsplit('.').next() {
+                            Some("html") => "text/html; charset=utf-8",
+                            Some("js") => "text/javascript",
+                            Some("css") => "text/css",
+                            Some("svg") => "image/svg+xml",
+                            _ => "application/octet-stream",
+                        };
+                        let mut r = format!(
+                            "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            bytes.len()
+                        )
+                        .into_bytes();
+                        r.extend(bytes);
+                        r
+                    }
+                    None => {
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .to_vec()
+                    }
+                };
+                let _ = stream.write_all(&response);
+            }
+        });
+        StaticServer { port, stop }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }

@@ -15,10 +15,10 @@ use super::super::views::{
     ActorLink, ArticleLink, Entry as EventEntry, RelationView, actor_link, article_link,
     event_entry, fill_given, push_mention_excerpt, relations,
 };
-use super::{Page, actors_by_kind};
+use super::{Page, Pager, actors_by_kind};
 use crate::diagnostics::Diagnostic;
 use crate::model::{ActorKind, Pack, Target};
-use crate::routes::Route;
+use crate::routes::{self, ACTOR_EVENTS_PER_PAGE, ACTOR_MENTIONS_PER_PAGE, List, Route};
 
 #[derive(Serialize)]
 struct Entry {
@@ -46,7 +46,11 @@ struct Index {
 /// Renders `actors/index.html`.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let fr = renderer.fragments();
-    let refs = PageRefs::new(pack, Route::Actors.depth());
+    let refs = PageRefs::new(
+        pack,
+        renderer.fragments().event_pages(),
+        Route::Actors.depth(),
+    );
     let groups = actors_by_kind(pack)
         .into_iter()
         .map(|(kind, members)| {
@@ -134,6 +138,16 @@ struct ActorPage {
     relations: Vec<RelationView>,
     events: Vec<RoleEvent>,
     mentions: Vec<ArticleMentions>,
+    /// On a sub-page, which list it continues: `"events"` or `"mentions"`.
+    list: Option<&'static str>,
+    /// Where the events shown sit in the actor's list, once it takes more
+    /// than one page.
+    events_pager: Option<Pager>,
+    /// The same for the mentions.
+    mentions_pager: Option<Pager>,
+    /// How many events and mentioning paragraphs the actor has in all.
+    event_count: usize,
+    mention_count: usize,
 }
 
 #[derive(Serialize)]
@@ -144,69 +158,171 @@ struct ActorView {
     kind_label: &'static str,
     aliases: Vec<String>,
     summary: Option<Html>,
+    /// The link to the actor's own page, from this page.
+    href: String,
 }
 
-/// Renders `actors/<id>/index.html` for actor `i`.
+/// Renders `actors/<id>/index.html` for actor `i`: who they are, their
+/// relations, and the first page of their events and of their mentions.
 pub fn render_actor(pack: &Pack, renderer: &Renderer, i: usize) -> Result<OutputFile, Diagnostic> {
+    render_actor_page(pack, renderer, i, None)
+}
+
+/// Renders page `n` (from 2) of actor `i`'s `list`.
+pub fn render_actor_list(
+    pack: &Pack,
+    renderer: &Renderer,
+    i: usize,
+    list: List,
+    n: usize,
+) -> Result<OutputFile, Diagnostic> {
+    render_actor_page(pack, renderer, i, Some((list, n)))
+}
+
+/// The sub-pages actor `i`'s lists take beyond its own page.
+pub fn actor_sub_pages(pack: &Pack, i: usize) -> impl Iterator<Item = (List, usize)> {
+    let a = &pack.actors[i];
+    let events = routes::page_count(a.events.len(), ACTOR_EVENTS_PER_PAGE);
+    let mentions = routes::page_count(a.mentions.len(), ACTOR_MENTIONS_PER_PAGE);
+    (2..=events)
+        .map(|n| (List::Events, n))
+        .chain((2..=mentions).map(|n| (List::Mentions, n)))
+}
+
+/// The entries of page `n` (from 1) of a list in `order`, `per_page` to a
+/// page.
+fn page_of(order: &[usize], n: usize, per_page: usize) -> &[usize] {
+    let start = ((n - 1) * per_page).min(order.len());
+    &order[start..(start + per_page).min(order.len())]
+}
+
+/// Renders actor `i`'s own page (`sub: None`) or one of its sub-pages.
+fn render_actor_page(
+    pack: &Pack,
+    renderer: &Renderer,
+    i: usize,
+    sub: Option<(List, usize)>,
+) -> Result<OutputFile, Diagnostic> {
     let a = &pack.actors[i];
     let fr = renderer.fragments();
-    let route = Route::Actor(&a.id);
-    let mut refs = PageRefs::new(pack, route.depth());
+    let route = match sub {
+        Some((list, n)) => Route::ActorList(&a.id, list, n as u16),
+        None => Route::Actor(&a.id),
+    };
+    let mut refs = PageRefs::new(pack, fr.event_pages(), route.depth());
+    let root = refs.root().to_string();
+    let actor_href = |list: List, n: usize| {
+        let mut href = root.clone();
+        match n {
+            1 => Route::Actor(&a.id).push_path(&mut href),
+            _ => Route::ActorList(&a.id, list, n as u16).push_path(&mut href),
+        }
+        href
+    };
     let actor = ActorView {
         id: a.id.clone(),
         name: a.name.clone(),
         kind: a.kind,
         kind_label: a.kind.group_label(),
         aliases: a.aliases.clone(),
-        summary: fill_given(a.summary.as_ref(), pack, fr, &mut refs)?,
+        summary: match sub {
+            None => fill_given(a.summary.as_ref(), pack, fr, &mut refs)?,
+            Some(_) => None,
+        },
+        href: actor_href(List::Events, 1),
     };
-    let relations = relations(pack, fr, i, &mut refs);
-    let events = a
-        .events
-        .iter()
-        .map(|(e, role)| {
+    let relations = match sub {
+        None => relations(pack, fr, i, &mut refs),
+        Some(_) => Vec::new(),
+    };
+    let (events_page, mentions_page) = match sub {
+        None => (Some(1), Some(1)),
+        Some((List::Events, n)) => (Some(n), None),
+        Some((List::Mentions, n)) => (None, Some(n)),
+    };
+    let mut events = Vec::new();
+    let mut events_pager = None;
+    if let Some(n) = events_page {
+        let order = routes::actor_events_newest_first(pack, i);
+        for &k in page_of(&order, n, ACTOR_EVENTS_PER_PAGE) {
+            let (e, role) = &a.events[k];
             let entry = event_entry(pack, fr, *e, &mut refs, EventEntry::LinkedCard)?;
-            Ok(RoleEvent {
+            events.push(RoleEvent {
                 role: role.clone(),
                 event: entry.event,
                 card: entry.card,
-            })
-        })
-        .collect::<Result<_, Diagnostic>>()?;
-    let mut mentions = mentions(pack, fr, i, &refs)?;
+            });
+        }
+        events_pager = Pager::new(n, order.len(), ACTOR_EVENTS_PER_PAGE, |n| {
+            actor_href(List::Events, n)
+        });
+    }
+    let mut mentions = Vec::new();
+    let mut mentions_pager = None;
+    if let Some(n) = mentions_page {
+        let order = routes::actor_mentions_newest_first(pack, i);
+        let shown = page_of(&order, n, ACTOR_MENTIONS_PER_PAGE);
+        mentions = mentions_of(pack, fr, i, shown, &refs)?;
+        mentions_pager = Pager::new(n, order.len(), ACTOR_MENTIONS_PER_PAGE, |n| {
+            actor_href(List::Mentions, n)
+        });
+    }
     let mut slots = Slots::default();
     for group in &mut mentions {
         group.excerpts = slots.put(std::mem::take(&mut group.excerpts.0));
     }
+    let (title, description) = match sub {
+        None => (a.name.clone(), describe::actor(pack, i)),
+        Some((list, n)) => {
+            let what = match list {
+                List::Events => "events",
+                List::Mentions => "mentions",
+            };
+            let title = format!("{}: {what}, page {n}", a.name);
+            let description = describe::actor_list(pack, i, what, n);
+            (title, description)
+        }
+    };
     let page = Page::new(
         route,
-        a.name.clone(),
-        describe::actor(pack, i),
+        title,
+        description,
         refs,
         ActorPage {
             actor,
             relations,
             events,
             mentions,
+            list: sub.map(|(list, _)| match list {
+                List::Events => "events",
+                List::Mentions => "mentions",
+            }),
+            events_pager,
+            mentions_pager,
+            event_count: a.events.len(),
+            mention_count: a.mentions.len(),
         },
     )
     .with_slots(slots);
     renderer.page(page)
 }
 
-/// The paragraphs mentioning actor `i`, article by article, each drawn by
-/// the excerpt partial.
-fn mentions(
+/// The paragraphs `shown` (indexes of actor `i`'s mentions) mentioning
+/// actor `i`, grouped by article in the order given, each drawn by the
+/// excerpt partial.
+fn mentions_of(
     pack: &Pack,
     fr: &Fragments,
     i: usize,
+    shown: &[usize],
     refs: &PageRefs<'_>,
 ) -> Result<Vec<ArticleMentions>, Diagnostic> {
     let link = actor_link(pack, fr, i, refs);
     let mut groups: Vec<ArticleMentions> = Vec::new();
     let mut excerpt = String::with_capacity(512);
     let mut href = String::with_capacity(96);
-    for &(art, n) in &pack.actors[i].mentions {
+    for &m in shown {
+        let (art, n) = pack.actors[i].mentions[m];
         let article = &pack.articles[art];
         if groups.last().is_none_or(|g| g.index != art) {
             groups.push(ArticleMentions {

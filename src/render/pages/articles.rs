@@ -17,11 +17,11 @@ use super::super::views::{
     ArticleLink, JudgmentView, Link, ParagraphStyle, article_link, citer_link, fill_given,
     key_points, paragraph_html,
 };
-use super::Page;
 use super::home::newest_first;
+use super::{Page, Pager};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Citer, Grade, Pack};
-use crate::routes::Route;
+use crate::routes::{self, Route, SOURCES_PER_PAGE};
 
 /// An article's bibliographic data, as every listing shows it.
 #[derive(Serialize)]
@@ -76,15 +76,48 @@ struct IndexEntry {
 #[derive(Serialize)]
 struct Index {
     articles: Vec<IndexEntry>,
+    /// Where the page sits among the index's pages, once it takes more
+    /// than one.
+    pager: Option<Pager>,
 }
 
-/// Renders `articles/index.html`, newest first.
+/// Renders `articles/index.html` and its later pages, newest first.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
+    let order = newest_first(pack);
+    let count = routes::page_count(order.len(), SOURCES_PER_PAGE);
+    (1..=count)
+        .map(|n| render_index_page(pack, renderer, &order, n))
+        .collect()
+}
+
+/// The page of the sources index that lists `n`-th (from 1) run of the
+/// sources in `order`.
+fn render_index_page(
+    pack: &Pack,
+    renderer: &Renderer,
+    order: &[usize],
+    n: usize,
+) -> Result<OutputFile, Diagnostic> {
     let fr = renderer.fragments();
-    let refs = PageRefs::new(pack, Route::Articles.depth());
-    let articles = newest_first(pack)
-        .into_iter()
-        .map(|i| IndexEntry {
+    let route = match n {
+        1 => Route::Articles,
+        n => Route::ArticlesPart(n as u16),
+    };
+    let refs = PageRefs::new(pack, fr.event_pages(), route.depth());
+    let href = |n: usize| {
+        let mut href = refs.root().to_string();
+        match n {
+            1 => Route::Articles.push_path(&mut href),
+            n => Route::ArticlesPart(n as u16).push_path(&mut href),
+        }
+        href
+    };
+    let pager = Pager::new(n, order.len(), SOURCES_PER_PAGE, href);
+    let start = ((n - 1) * SOURCES_PER_PAGE).min(order.len());
+    let end = (start + SOURCES_PER_PAGE).min(order.len());
+    let articles = order[start..end]
+        .iter()
+        .map(|&i| IndexEntry {
             source: source_view(pack, fr, i, &refs),
             description: pack.articles[i]
                 .summary
@@ -93,14 +126,18 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
                 .unwrap_or_default(),
         })
         .collect();
+    let title = match n {
+        1 => "Sources".to_string(),
+        n => format!("Sources, page {n}"),
+    };
     let page = Page::new(
-        Route::Articles,
-        "Sources",
+        route,
+        title,
         describe::articles(pack),
         refs,
-        Index { articles },
+        Index { articles, pager },
     );
-    Ok(vec![renderer.page(page)?])
+    renderer.page(page)
 }
 
 #[derive(Serialize)]
@@ -173,7 +210,7 @@ pub fn render_article(
     let a = &pack.articles[i];
     let fr = renderer.fragments();
     let route = Route::Article(&a.id);
-    let mut refs = PageRefs::new(pack, route.depth());
+    let mut refs = PageRefs::new(pack, renderer.fragments().event_pages(), route.depth());
     let source = source_view(pack, fr, i, &refs);
     let summary = fill_given(a.summary.as_ref(), pack, fr, &mut refs)?;
     let key_points = key_points(pack, fr, i, &mut refs)?;

@@ -204,14 +204,17 @@ pub fn render(
         .unwrap_or("")
         .trim_end_matches('/');
     let mut pages: Vec<String> = routes::SINGLE_PAGES.iter().map(|r| r.url()).collect();
-    if routes::has_year_pages(pack) {
-        let mut years: Vec<i32> = (0..pack.events.len())
-            .map(|i| routes::year_of(pack, i))
-            .collect();
-        years.dedup();
-        pages.extend(years.into_iter().map(|y| Route::Year(y).url()));
+    let sources = routes::page_count(pack.articles.len(), routes::SOURCES_PER_PAGE);
+    pages.extend((2..=sources).map(|n| Route::ArticlesPart(n as u16).url()));
+    let periods = renderer.fragments().event_pages().pages();
+    pages.extend(periods.iter().map(|p| Route::Period(p.period).url()));
+    for (i, a) in pack.actors.iter().enumerate() {
+        pages.push(Route::Actor(&a.id).url());
+        pages.extend(
+            super::actors::actor_sub_pages(pack, i)
+                .map(|(list, n)| Route::ActorList(&a.id, list, n as u16).url()),
+        );
     }
-    pages.extend(pack.actors.iter().map(|a| Route::Actor(&a.id).url()));
     pages.extend(pack.articles.iter().map(|a| Route::Article(&a.id).url()));
     let urls = pages
         .into_iter()
@@ -229,7 +232,11 @@ pub fn render(
         Route::NotFound,
         "Page not found",
         describe::not_found(pack),
-        PageRefs::new(pack, Route::NotFound.depth()),
+        PageRefs::new(
+            pack,
+            renderer.fragments().event_pages(),
+            Route::NotFound.depth(),
+        ),
         NotFound {},
     );
     let not_found = renderer.page(page)?;

@@ -75,7 +75,7 @@ pub fn render(
         .base_url
         .as_deref()
         .map(|b| format!("{}/", b.trim_end_matches('/')));
-    let at_root = PageRefs::new(pack, 0);
+    let at_root = PageRefs::new(pack, renderer.fragments().event_pages(), 0);
     let absolute = |path: String| match &base {
         Some(base) => format!("{base}{path}"),
         None => path,

@@ -20,6 +20,14 @@ use crate::routes::Route;
 /// How many events the home page shows as "latest".
 const LATEST: usize = 8;
 
+/// The most sources the home page lists (the newest); the sources index
+/// has them all.
+const SOURCES_SHOWN: usize = 12;
+
+/// The most actors the home page lists (those with the most events and
+/// mentions); the actors index has them all.
+const ACTORS_SHOWN: usize = 60;
+
 #[derive(Serialize)]
 struct KindGroup {
     kind: ActorKind,
@@ -41,6 +49,10 @@ struct Home {
     actor_groups: Vec<KindGroup>,
     sources: Vec<Source>,
     counts: Counts,
+    /// True when the page lists only some of the actors.
+    more_actors: bool,
+    /// True when the page lists only some of the sources.
+    more_sources: bool,
 }
 
 #[derive(Serialize)]
@@ -50,17 +62,33 @@ struct Counts {
     articles: usize,
 }
 
-/// Actors grouped by kind, each group by name.
+/// Actors grouped by kind, each group by name: all of them, or the
+/// [`ACTORS_SHOWN`] with the most events and mentions.
 fn groups(pack: &Pack, fr: &Fragments, refs: &PageRefs<'_>) -> Vec<KindGroup> {
+    let mut shown = vec![pack.actors.len() <= ACTORS_SHOWN; pack.actors.len()];
+    if pack.actors.len() > ACTORS_SHOWN {
+        let mut by_weight: Vec<usize> = (0..pack.actors.len()).collect();
+        by_weight.sort_by_key(|&i| {
+            let a = &pack.actors[i];
+            (std::cmp::Reverse(a.events.len() + a.mentions.len()), i)
+        });
+        for &i in &by_weight[..ACTORS_SHOWN] {
+            shown[i] = true;
+        }
+    }
     actors_by_kind(pack)
         .into_iter()
-        .map(|(kind, members)| KindGroup {
-            kind,
-            label: kind.group_label(),
-            actors: members
+        .filter_map(|(kind, members)| {
+            let actors: Vec<ActorLink> = members
                 .into_iter()
+                .filter(|&i| shown[i])
                 .map(|i| actor_link(pack, fr, i, refs))
-                .collect(),
+                .collect();
+            (!actors.is_empty()).then_some(KindGroup {
+                kind,
+                label: kind.group_label(),
+                actors,
+            })
         })
         .collect()
 }
@@ -68,7 +96,11 @@ fn groups(pack: &Pack, fr: &Fragments, refs: &PageRefs<'_>) -> Vec<KindGroup> {
 /// Renders `index.html`.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let fr = renderer.fragments();
-    let mut refs = PageRefs::new(pack, Route::Home.depth());
+    let mut refs = PageRefs::new(
+        pack,
+        renderer.fragments().event_pages(),
+        Route::Home.depth(),
+    );
     let summary = fill_given(pack.summary.as_ref(), pack, fr, &mut refs)?;
     let key_judgments = key_judgments(pack, fr, &mut refs)?;
     let latest_events = (0..pack.events.len())
@@ -79,6 +111,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let actor_groups = groups(pack, fr, &refs);
     let sources = newest_first(pack)
         .into_iter()
+        .take(SOURCES_SHOWN)
         .map(|i| Source {
             link: article_link(pack, fr, i, &refs),
             reliability: pack.articles[i].reliability,
@@ -95,6 +128,8 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             events: pack.events.len(),
             articles: pack.articles.len(),
         },
+        more_actors: pack.actors.len() > ACTORS_SHOWN,
+        more_sources: pack.articles.len() > SOURCES_SHOWN,
     };
     let page = Page::new(
         Route::Home,

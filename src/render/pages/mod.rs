@@ -9,6 +9,7 @@ pub mod data;
 pub mod feed;
 pub mod home;
 pub mod print;
+pub mod search;
 
 use rayon::prelude::*;
 
@@ -52,4 +53,81 @@ pub fn actors_by_kind(pack: &Pack) -> Vec<(ActorKind, Vec<usize>)> {
             (!members.is_empty()).then_some((kind, members))
         })
         .collect()
+}
+
+/// A link of a page's navigation between pages of one list: a year, a
+/// month or a numbered page, with how many entries it holds and whether it
+/// is the page shown. A gap in a long run of numbers has no `href`.
+#[derive(serde::Serialize)]
+pub struct NavLink {
+    /// What the link says.
+    pub label: String,
+    /// Where it goes; empty for a gap ("…").
+    pub href: String,
+    /// How many entries that page holds.
+    pub count: usize,
+    /// True for the page shown.
+    pub current: bool,
+}
+
+/// Where a page sits in a list cut into pages: which entries it shows, of
+/// how many, and links to the others.
+#[derive(serde::Serialize)]
+pub struct Pager {
+    /// The first entry shown, from 1.
+    pub from: usize,
+    /// The last entry shown.
+    pub to: usize,
+    /// How many entries the list holds.
+    pub total: usize,
+    /// The previous page (newer entries), if any.
+    pub newer: Option<String>,
+    /// The next page (older entries), if any.
+    pub older: Option<String>,
+    /// The pages: the first, the last and those near this one.
+    pub pages: Vec<NavLink>,
+}
+
+impl Pager {
+    /// The pager of page `page` (from 1) of a list of `total` entries,
+    /// `per_page` to a page, whose pages are at `href(n)`; `None` while the
+    /// list fits one page.
+    pub fn new(
+        page: usize,
+        total: usize,
+        per_page: usize,
+        href: impl Fn(usize) -> String,
+    ) -> Option<Pager> {
+        let count = crate::routes::page_count(total, per_page);
+        if count < 2 {
+            return None;
+        }
+        let mut pages = Vec::new();
+        for n in 1..=count {
+            let near = n == 1 || n == count || n.abs_diff(page) <= 2;
+            if near {
+                pages.push(NavLink {
+                    label: n.to_string(),
+                    href: href(n),
+                    count: per_page.min(total - (n - 1) * per_page),
+                    current: n == page,
+                });
+            } else if pages.last().is_some_and(|l: &NavLink| !l.href.is_empty()) {
+                pages.push(NavLink {
+                    label: "…".into(),
+                    href: String::new(),
+                    count: 0,
+                    current: false,
+                });
+            }
+        }
+        Some(Pager {
+            from: (page - 1) * per_page + 1,
+            to: (page * per_page).min(total),
+            total,
+            newer: (page > 1).then(|| href(page - 1)),
+            older: (page < count).then(|| href(page + 1)),
+            pages,
+        })
+    }
 }

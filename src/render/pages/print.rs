@@ -63,7 +63,11 @@ struct Book {
 /// Renders the briefing book.
 pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let fr = renderer.fragments();
-    let mut refs = PageRefs::for_document(pack, Route::Print.depth());
+    let mut refs = PageRefs::for_document(
+        pack,
+        renderer.fragments().event_pages(),
+        Route::Print.depth(),
+    );
     let summary = fill_given(pack.summary.as_ref(), pack, fr, &mut refs)?;
     let key_judgments = key_judgments(pack, fr, &mut refs)?;
     let years = years(pack, fr, &mut refs, Entry::Print)?;
