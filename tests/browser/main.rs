@@ -555,3 +555,52 @@ impl Drop for StaticServer {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 }
+
+/// The chronology's filters: an actor in the address shows only the events
+/// that actor took part in, a status narrows them, and "Show all" brings
+/// every event back. Without the script the page lists every event.
+#[test]
+fn chronology_filters_show_only_the_events_chosen() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    let all = std::fs::read_to_string(site().join("chronology/index.html")).expect("chronology");
+    let total = all.matches("<article class=\"event").count();
+    b.open(&url("chronology/index.html?actor=kataib-hezbollah"));
+    assert!(b.errors().is_empty(), "{:?}", b.errors());
+    let counts = b.eval(
+        "(() => { const events = [...document.querySelectorAll('main .event')];
+           const visible = events.filter(e => !e.hidden && e.offsetParent !== null);
+           const withKh = events.filter(e => [...e.querySelectorAll('.event-actors a')].some(a => a.getAttribute('href').includes('/actors/kataib-hezbollah/')));
+           return {all: events.length, visible: visible.length, kh: withKh.length,
+                   wrong: visible.filter(e => !withKh.includes(e)).length,
+                   form: !document.getElementById('filters').hidden,
+                   status: document.querySelector('.filter-count').textContent}; })()",
+    );
+    assert_eq!(counts["all"].as_u64(), Some(total as u64), "{counts}");
+    assert_eq!(counts["form"], true, "{counts}");
+    let kh = counts["kh"].as_u64().unwrap_or(0);
+    assert!(kh > 2 && kh < total as u64, "{counts}");
+    assert_eq!(counts["visible"].as_u64(), Some(kh), "{counts}");
+    assert_eq!(counts["wrong"].as_u64(), Some(0), "{counts}");
+    assert!(
+        counts["status"]
+            .as_str()
+            .is_some_and(|s| s.contains(&format!("Showing {kh} of {total}"))),
+        "{counts}"
+    );
+    // a status narrows further; "Show all" restores everything
+    let narrowed = b.eval(
+        "(() => { const f = document.getElementById('filters');
+           const s = f.elements.status; s.value = s.options[1].value;
+           f.dispatchEvent(new Event('change'));
+           const visible = [...document.querySelectorAll('main .event')].filter(e => e.offsetParent !== null);
+           const ok = visible.every(e => e.querySelector('.badge') && e.querySelector('.badge').textContent.trim() === s.value);
+           const n = visible.length;
+           f.reset();
+           return new Promise(done => setTimeout(() => done({n, ok,
+             after: [...document.querySelectorAll('main .event')].filter(e => e.offsetParent !== null).length}), 50)); })()",
+    );
+    assert_eq!(narrowed["ok"], true, "{narrowed}");
+    assert!(narrowed["n"].as_u64().unwrap_or(0) <= kh, "{narrowed}");
+    assert_eq!(narrowed["after"].as_u64(), Some(total as u64), "{narrowed}");
+}
