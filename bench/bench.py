@@ -16,6 +16,11 @@ bench/to_spec.py), then, in one sitting and alternating the tools run by run:
 
 and prints a Markdown table: wall time median [min-max] and peak RSS (GNU
 time), the briefing/Hugo ratio, and the scaling from one size to the next.
+A second table gives what a reader meets in the last build: the largest
+pages, the first paint in headless Chromium of the chronology, of its
+largest page and of the largest actor page (bench/first_paint.cjs, when
+Chromium and Node are there), and the bytes of search index a few queries
+load (the manifest, their words' shards, the entries of ten results).
 Every run starts from an empty output folder (removed outside the timing).
 Build the binary first: `cargo build --release`.
 """
@@ -138,6 +143,109 @@ def serve_latency(binary, pack, edits):
         shutil.rmtree(work, ignore_errors=True)
 
 
+DIGITS = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ-_wxyz"
+
+
+def words(text):
+    """Words as the search index splits them (src/render/search.rs)."""
+    out, word = [], []
+    for c in text:
+        if c.isalnum():
+            word.append(c.lower())
+        elif word:
+            out.append("".join(word))
+            word = []
+    if word:
+        out.append("".join(word))
+    return out
+
+
+def search_bytes(site, query, results=10):
+    """The bytes of index files the search page loads for `query` and its
+    first `results` results, as assets/search.js looks them up."""
+    def script_json(path, skip):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return json.loads(text[text.index("(") + 1:text.rindex(")")].split(",", skip)[skip]) if skip else \
+            json.loads(text[text.index("(") + 1:text.rindex(")")])
+    folder = os.path.join(site, "search")
+    manifest_path = os.path.join(folder, "manifest.js")
+    manifest = script_json(manifest_path, 0)
+    keys = set(manifest["shards"])
+    loaded = {manifest_path}
+    found = None
+    q = words(query)
+    for i, w in enumerate(q):
+        key = next((w[:n] for n in range(min(len(w), 8), 0, -1) if w[:n] in keys), None)
+        ids = set()
+        if key is not None:
+            path = os.path.join(folder, "t", key.encode().hex() + ".js")
+            loaded.add(path)
+            terms = script_json(path, 1)
+            for t, text in terms.items():
+                if t == w or (i == len(q) - 1 and t.startswith(w)):
+                    n = v = 0
+                    for ch in text:
+                        d = DIGITS.index(ch)
+                        if d >= 32:
+                            v = v * 32 + d - 32
+                        else:
+                            n += v * 32 + d
+                            ids.add(n)
+                            v = 0
+        found = ids if found is None else found & ids
+    chunks = manifest["chunks"]
+    for n in sorted(found or [])[:results]:
+        c = max(i for i, start in enumerate(chunks) if start <= n)
+        loaded.add(os.path.join(folder, "e", f"{c}.js"))
+    return sum(os.path.getsize(p) for p in loaded), len(found or [])
+
+
+def reader(site, queries):
+    """What a reader meets: the largest page but the print book, the first
+    paint of the chronology and of the largest actor page, the search
+    index's bytes for each query."""
+    sizes = []
+    for dirpath, _, files in os.walk(site):
+        for f in files:
+            if f.endswith(".html"):
+                path = os.path.join(dirpath, f)
+                rel = os.path.relpath(path, site)
+                if rel != os.path.join("print", "index.html"):
+                    sizes.append((os.path.getsize(path), rel))
+    sizes.sort()
+    largest = sizes[-1] if sizes else (0, "")
+    actor = max((s for s in sizes if s[1].startswith("actors" + os.sep) and s[1].count(os.sep) == 2), default=(0, ""))
+    chronology = max((s for s in sizes if s[1].startswith("chronology" + os.sep)), default=(0, ""))
+    row = {"largest": largest, "largest_actor": actor, "largest_chronology": chronology}
+    paint = {}
+    chrome = shutil.which(os.environ.get("CHROME_PATH", "chromium"))
+    if chrome and shutil.which("node"):
+        urls = ["file://" + os.path.join(site, p) for p in ["chronology/index.html", chronology[1], actor[1]] if p]
+        r = subprocess.run(["node", "--experimental-websocket", os.path.join(HERE, "first_paint.cjs"), *urls],
+                           capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome})
+        try:
+            paint = {os.path.relpath(u[len("file://"):], site): v for u, v in json.loads(r.stdout.strip().splitlines()[-1]).items()}
+        except (ValueError, IndexError):
+            print(f"first paint not measured: {r.stderr[-300:]}", file=sys.stderr)
+    row["paint"] = paint
+    row["search"] = {q: search_bytes(site, q) for q in queries}
+    row["index_bytes"] = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(site, "search"))
+                             for f in fs if f.endswith(".js"))
+    return row
+
+
+def queries_for(site):
+    """Queries a reader might type: the most mentioned actor's name, a
+    common word, a passage of a paragraph, a word being typed."""
+    with open(os.path.join(site, "pack.json"), encoding="utf-8") as f:
+        pack = json.load(f)
+    actor = max(pack["actors"], key=lambda a: len(a.get("mentions", [])))
+    event = pack["events"][len(pack["events"]) // 2] if pack["events"] else {"title": "the"}
+    title = " ".join(event["title"].split()[:3])
+    return [actor["name"], "the", title, actor["name"][:3]]
+
+
 def measure(label, cmd, out, runs):
     walls, rss = [], []
     for _ in range(runs):
@@ -186,6 +294,8 @@ def main():
             row["serve"] = serve_latency(binary, pack, args.edits)
         pages = sum(1 for _, _, fs in os.walk(out_b) for f in fs if f.endswith(".html")) if os.path.isdir(out_b) else 0
         row["pages"] = pages
+        if os.path.isdir(out_b):
+            row["reader"] = reader(out_b, queries_for(out_b))
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
     print(f"\n{os.cpu_count()} cores; {args.runs} runs each, alternating; outputs under {outs}\n")
@@ -200,6 +310,20 @@ def main():
         sv = r.get("serve")
         serve_s = f"{sv[0]:.0f} [{sv[1]:.0f}–{sv[2]:.0f}]" if sv else "–"
         print(f"| {r['n']:,} | {r['pages']:,} | {fmt(b)} | {b['rss']:.0f} | {fmt(c)} | {hugo_s} | {hugo_m} | {ratio} | {serve_s} |")
+    print("\n| articles | largest page (not print) | largest chronology page | largest actor page | first paint: chronology / its largest page / largest actor ms | search index, all | a query loads (KB), most of these queries |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        rd = r.get("reader")
+        if not rd:
+            continue
+        kb = lambda s: f"{s[0] / 1024:,.0f} KB `{s[1]}`"
+        p = rd["paint"]
+        fp = " / ".join(str(p.get(k, {}).get("first_paint_ms", "–")) for k in
+                        [os.path.join("chronology", "index.html"), rd["largest_chronology"][1], rd["largest_actor"][1]])
+        worst = max(rd["search"].items(), key=lambda kv: kv[1][0])
+        qs = "; ".join(f"“{q}” {b / 1024:.0f} ({n:,} found)" for q, (b, n) in rd["search"].items())
+        print(f"| {r['n']:,} | {kb(rd['largest'])} | {kb(rd['largest_chronology'])} | {kb(rd['largest_actor'])} | {fp} | "
+              f"{rd['index_bytes'] / 1024:,.0f} KB | {worst[1][0] / 1024:.0f} KB: {qs} |")
     for a, b in zip(rows, rows[1:]):
         print(f"\nscaling {a['n']:,} → {b['n']:,} articles (×{b['n'] / a['n']:.0f}): build ×{b['build']['median'] / a['build']['median']:.1f}")
 

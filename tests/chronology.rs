@@ -1,8 +1,8 @@
 //! The chronology at scale: up to 500 events it is one page; above that,
 //! `chronology/index.html` lists the years and each year has its page,
 //! `chronology/<YYYY>/index.html`, holding that year's events, or, for a
-//! year of more than 250, its months `chronology/<YYYY>/<MM>/` (in parts of
-//! 250 at most). Every link to an event points at the page that holds it.
+//! year of more than 250, its months `chronology/<YYYY>-<MM>/` (in parts of
+//! 250 at most: `page-2.html`, …). Every link to an event points at the page that holds it.
 //! An actor's events and mentions go 100 and 150 to a page, newest first.
 
 mod common;
@@ -119,17 +119,17 @@ fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
     for month in ["01", "02", "03", "04"] {
         assert!(
             year.contains(&format!(
-                "href=\"../../chronology/2024/{month}/index.html\""
+                "href=\"../../chronology/2024-{month}/index.html\""
             )),
             "{month}:\n{year}"
         );
     }
     // 275 events a month: a first page of 250 and a second of 25
-    let march = pack.page("chronology/2024/03/index.html");
-    let second = pack.page("chronology/2024/03/page/2/index.html");
+    let march = pack.page("chronology/2024-03/index.html");
+    let second = pack.page("chronology/2024-03/page-2.html");
     assert_eq!(event_ids(&march).len(), 250);
     assert_eq!(event_ids(&second).len(), 25);
-    assert!(march.contains("href=\"../../../chronology/2024/03/page/2/index.html\""));
+    assert!(march.contains("href=\"../../chronology/2024-03/page-2.html\""));
     assert!(
         second.contains("<h1>Chronology, March 2024, page 2</h1>"),
         "{second}"
@@ -137,13 +137,13 @@ fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
     let mut held: Vec<String> = ["01", "02", "03", "04"]
         .iter()
         .flat_map(|m| {
-            let mut ids = event_ids(&pack.page(&format!("chronology/2024/{m}/index.html")));
+            let mut ids = event_ids(&pack.page(&format!("chronology/2024-{m}/index.html")));
             let later = pack
                 .public()
-                .join(format!("chronology/2024/{m}/page/2/index.html"));
+                .join(format!("chronology/2024-{m}/page-2.html"));
             if later.exists() {
                 ids.extend(event_ids(
-                    &pack.page(&format!("chronology/2024/{m}/page/2/index.html")),
+                    &pack.page(&format!("chronology/2024-{m}/page-2.html")),
                 ));
             }
             ids
@@ -158,17 +158,17 @@ fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
     let shown = event_ids(&actor);
     assert_eq!(shown.len(), 100);
     assert_eq!(shown[0], "ev-1099", "newest first");
-    assert!(actor.contains("href=\"../../actors/kh/events/2/index.html\""));
-    assert!(actor.contains("href=\"../../actors/kh/events/12/index.html\""));
-    assert!(!pack.public().join("actors/kh/events/13").exists());
-    let last = pack.page("actors/kh/events/12/index.html");
+    assert!(actor.contains("href=\"../../actors/kh/events-2.html\""));
+    assert!(actor.contains("href=\"../../actors/kh/events-12.html\""));
+    assert!(!pack.public().join("actors/kh/events-13.html").exists());
+    let last = pack.page("actors/kh/events-12.html");
     assert_eq!(event_ids(&last).len(), 1);
     // the oldest pages link to the events where they are
-    let oldest = pack.page("actors/kh/events/11/index.html") + &last;
-    assert!(oldest.contains("href=\"../../../../chronology/2024/01/index.html#ev-0\""));
+    let oldest = pack.page("actors/kh/events-11.html") + &last;
+    assert!(oldest.contains("href=\"../../chronology/2024-01/index.html#ev-0\""));
     let sitemap = pack.page("sitemap.xml");
-    assert!(sitemap.contains("<loc>actors/kh/events/12/</loc>"));
-    assert!(sitemap.contains("<loc>chronology/2024/03/page/2/</loc>"));
+    assert!(sitemap.contains("<loc>actors/kh/events-12.html</loc>"));
+    assert!(sitemap.contains("<loc>chronology/2024-03/page-2.html</loc>"));
     let broken = broken_links(&pack.public());
     assert!(broken.is_empty(), "{:?}", &broken[..broken.len().min(5)]);
 }

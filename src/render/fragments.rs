@@ -24,9 +24,9 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{CitationId, Pack, Target};
 use crate::routes::EventPages;
 
-/// The link styles of [`super::refs::PageRefs::link_style`]: pages 0 to 4
+/// The link styles of [`super::refs::PageRefs::link_style`]: pages 0 to 2
 /// folders deep, and the print document.
-pub const LINK_STYLES: usize = 6;
+pub const LINK_STYLES: usize = 4;
 
 /// One value for each link style.
 pub type PerStyle<T> = [OnceLock<T>; LINK_STYLES];
@@ -169,6 +169,8 @@ pub struct Fragments {
     event_actors: bool,
     /// Which page of the chronology holds each event.
     event_pages: EventPages,
+    /// Each actor's mentions, newest article first, once a page needs them.
+    mention_orders: Vec<OnceLock<Vec<usize>>>,
 }
 
 /// The context of a link-like partial.
@@ -202,7 +204,15 @@ impl Fragments {
             event_values,
             event_actors,
             event_pages: EventPages::of(pack),
+            mention_orders: (0..pack.actors.len()).map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// Actor `i`'s mentions, newest article first
+    /// ([`crate::routes::actor_mentions_newest_first`]), sorted once for all
+    /// the pages that show them.
+    pub fn mention_order(&self, pack: &Pack, i: usize) -> &[usize] {
+        self.mention_orders[i].get_or_init(|| crate::routes::actor_mentions_newest_first(pack, i))
     }
 
     /// Which page of the chronology holds each event.

@@ -115,7 +115,7 @@ impl<'p> PageRefs<'p> {
     }
 
     /// Which of the shared values' link styles this page's links take:
-    /// pages 0 to 4 folders deep, or the print document.
+    /// pages 0 to 2 folders deep, or the print document.
     pub fn link_style(&self) -> Option<usize> {
         match (self.document, self.depth) {
             (true, _) => Some(LINK_STYLES - 1),

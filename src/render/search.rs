@@ -45,7 +45,7 @@ pub const FOLDER: &str = "search/";
 /// One searchable entry, as the chunk files hold it (a JSON array).
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Entry {
+enum Entry<'p> {
     /// `["a", name, kind, href, aliases]`: an actor.
     Actor(&'static str, String, &'static str, String, String),
     /// `["e", title, "date · place", href, summary]`: an event.
@@ -56,7 +56,7 @@ enum Entry {
     /// the article in its chunk's list).
     Point(&'static str, usize, String),
     /// `["p", article, n, text]`: paragraph `n` of an article.
-    Paragraph(&'static str, usize, usize, String),
+    Paragraph(&'static str, usize, usize, &'p str),
 }
 
 /// An article as a chunk lists it once for its key points and paragraphs:
@@ -65,8 +65,8 @@ enum Entry {
 struct ArticleRef(String, String, String);
 
 /// An entry, the article it belongs to, and the text it is found by.
-struct Indexed {
-    entry: Entry,
+struct Indexed<'p> {
+    entry: Entry<'p>,
     article: Option<usize>,
     found_by: String,
 }
@@ -75,14 +75,27 @@ struct Indexed {
 /// and digits, lower-cased.
 pub fn words(text: &str, mut each: impl FnMut(&str)) {
     let mut word = String::with_capacity(32);
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
-            } else {
-                word.extend(c.to_lowercase());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // most text is ASCII: no decoding
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                word.push(b.to_ascii_lowercase() as char);
+                continue;
             }
-        } else if !word.is_empty() {
+        } else if let Some(c) = text[i..].chars().next() {
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+                continue;
+            }
+        } else {
+            break;
+        }
+        if !word.is_empty() {
             each(&word);
             word.clear();
         }
@@ -93,7 +106,7 @@ pub fn words(text: &str, mut each: impl FnMut(&str)) {
 }
 
 /// The entries of `pack`, in index order, and the articles they cite.
-fn entries(pack: &Pack, events: &EventPages) -> (Vec<Indexed>, Vec<ArticleRef>) {
+fn entries<'p>(pack: &'p Pack, events: &EventPages) -> (Vec<Indexed<'p>>, Vec<ArticleRef>) {
     let refs = PageRefs::new(pack, events, 0);
     let mut out = Vec::new();
     for (i, a) in pack.actors.iter().enumerate() {
@@ -179,7 +192,7 @@ fn entries(pack: &Pack, events: &EventPages) -> (Vec<Indexed>, Vec<ArticleRef>) 
         for (n, paragraph) in pack.articles[i].paragraphs.iter().enumerate() {
             out.push(Indexed {
                 found_by: String::new(),
-                entry: Entry::Paragraph("p", i, n + 1, paragraph.clone()),
+                entry: Entry::Paragraph("p", i, n + 1, paragraph),
                 article: Some(i),
             });
         }
@@ -192,11 +205,11 @@ const SHOWN: usize = 160;
 
 /// The terms of the entries and the entries holding each (the first
 /// [`MAX_POSTINGS`]), in entry order.
-fn postings(entries: &[Indexed]) -> FxHashMap<String, Vec<u32>> {
+fn postings(entries: &[Indexed<'_>]) -> FxHashMap<String, Vec<u32>> {
     let mut terms: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (n, indexed) in entries.iter().enumerate() {
         let n = n as u32;
-        let text = match &indexed.entry {
+        let text: &str = match &indexed.entry {
             Entry::Paragraph(.., text) => text,
             _ => &indexed.found_by,
         };
@@ -313,7 +326,29 @@ struct Manifest<'a> {
 /// The search data files of `pack`.
 pub fn render(pack: &Pack, events: &EventPages) -> Vec<OutputFile> {
     let (entries, articles) = entries(pack, events);
-    let terms = postings(&entries);
+    let (shard_files, chunk_files) = rayon::join(
+        || shard_files(&entries),
+        || chunk_files(&entries, &articles),
+    );
+    let mut files = shard_files.1;
+    files.extend(chunk_files.1);
+    let manifest = Manifest {
+        shards: shard_files.0.iter().map(String::as_str).collect(),
+        chunks: chunk_files.0,
+        entries: entries.len(),
+        max_postings: MAX_POSTINGS,
+    };
+    let json = serde_json::to_string(&manifest).unwrap_or_else(|_| "{}".into());
+    files.push(script(
+        format!("{FOLDER}manifest.js"),
+        format!("briefingSearch.manifest({json});\n"),
+    ));
+    files
+}
+
+/// The shards of terms: their prefixes, and their files.
+fn shard_files(entries: &[Indexed<'_>]) -> (Vec<String>, Vec<OutputFile>) {
+    let terms = postings(entries);
     let mut sorted: Vec<(&str, Vec<u32>)> =
         terms.iter().map(|(t, l)| (t.as_str(), l.clone())).collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -326,6 +361,12 @@ pub fn render(pack: &Pack, events: &EventPages) -> Vec<OutputFile> {
             format!("briefingSearch.shard({key_json},{json});\n"),
         ));
     }
+    (shards.into_iter().map(|(key, _)| key).collect(), files)
+}
+
+/// The chunks of entries: the first entry of each, and their files.
+fn chunk_files(entries: &[Indexed<'_>], articles: &[ArticleRef]) -> (Vec<u32>, Vec<OutputFile>) {
+    let mut files = Vec::new();
     let mut chunks = Vec::new();
     let mut start = 0;
     while start < entries.len() {
@@ -363,23 +404,12 @@ pub fn render(pack: &Pack, events: &EventPages) -> Vec<OutputFile> {
         ));
         start = end;
     }
-    let manifest = Manifest {
-        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
-        chunks,
-        entries: entries.len(),
-        max_postings: MAX_POSTINGS,
-    };
-    let json = serde_json::to_string(&manifest).unwrap_or_else(|_| "{}".into());
-    files.push(script(
-        format!("{FOLDER}manifest.js"),
-        format!("briefingSearch.manifest({json});\n"),
-    ));
-    files
+    (chunks, files)
 }
 
 /// An entry's JSON in its chunk, where its article (if any) is the
 /// chunk's `local`-th.
-fn entry_json(entry: &Entry, local: usize) -> String {
+fn entry_json(entry: &Entry<'_>, local: usize) -> String {
     let json = match entry {
         Entry::Point(k, _, text) => serde_json::to_string(&(k, local, text)),
         Entry::Paragraph(k, _, n, text) => serde_json::to_string(&(k, local, n, text)),

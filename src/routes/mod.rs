@@ -23,18 +23,20 @@ pub enum Route<'a> {
     /// than [`YEAR_PAGES_ABOVE`] events, the years with a link to each.
     Chronology,
     /// A page of the split chronology: `chronology/<YYYY>/index.html` (a
-    /// year), `chronology/<YYYY>/<MM>/index.html` (a month of a year too
-    /// full for one page), either followed by `page/<N>/` for its later
-    /// parts ([`EventPages`]).
+    /// year), `chronology/<YYYY>-<MM>/index.html` (a month of a year too
+    /// full for one page), and `page-<N>.html` beside either for its later
+    /// parts ([`EventPages`]). Every page of the chronology but the first
+    /// is two folders deep, as actor pages are, so the event cards made
+    /// for one serve the others.
     Period(Period),
     /// `actors/index.html`: every actor, by kind.
     Actors,
     /// `actors/<id>/index.html`.
     Actor(&'a str),
-    /// `actors/<id>/events/<N>/index.html` or `actors/<id>/mentions/<N>/`:
+    /// `actors/<id>/events-<N>.html` or `actors/<id>/mentions-<N>.html`:
     /// the older entries of an actor's list, [`ACTOR_EVENTS_PER_PAGE`] or
     /// [`ACTOR_MENTIONS_PER_PAGE`] to a page, from page 2 (page 1 is the
-    /// actor's own page).
+    /// actor's own page), beside it in its folder.
     ActorList(&'a str, List, u16),
     /// `articles/index.html`: every source, or the newest
     /// [`SOURCES_PER_PAGE`] of them.
@@ -66,11 +68,11 @@ pub enum List {
 }
 
 impl List {
-    /// Its folder under the actor's.
-    fn folder(self) -> &'static str {
+    /// The start of its pages' file names in the actor's folder.
+    fn file(self) -> &'static str {
         match self {
-            List::Events => "events/",
-            List::Mentions => "mentions/",
+            List::Events => "events-",
+            List::Mentions => "mentions-",
         }
     }
 }
@@ -107,44 +109,47 @@ impl Period {
         }
     }
 
-    /// The period's folder under `chronology/`.
+    /// The period's folder under `chronology/`: `2024/`, or `2024-03/` for
+    /// a month.
     fn push_folder(self, out: &mut String) {
-        let mut digits = itoa::Buffer::new();
         if (0..=9999).contains(&self.year) {
-            out.push_str(&format!("{:04}/", self.year));
+            out.push_str(&format!("{:04}", self.year));
         } else {
-            out.push_str(digits.format(self.year));
-            out.push('/');
+            out.push_str(itoa::Buffer::new().format(self.year));
         }
         if let Some(month) = self.month {
-            out.push_str(&format!("{month:02}/"));
+            out.push_str(&format!("-{month:02}"));
         }
-        if self.part > 1 {
-            out.push_str("page/");
-            out.push_str(digits.format(self.part));
-            out.push('/');
-        }
+        out.push('/');
     }
 
-    /// The period read back from its folder under `chronology/`.
-    fn parse(folder: &str) -> Option<Period> {
-        let mut parts = folder.strip_suffix('/')?.split('/');
-        let year = parts.next().filter(|y| is_number(y, 4))?.parse().ok()?;
+    /// The period read back from its file under `chronology/`
+    /// (`2024/index.html`, `2024-03/page-2.html`).
+    fn parse(file: &str) -> Option<Period> {
+        let (folder, name) = file.split_once('/')?;
+        let (year, month) = match folder.split_once('-') {
+            Some((year, month)) => (year, Some(month)),
+            None => (folder, None),
+        };
+        let year = Some(year).filter(|y| is_number(y, 4))?.parse().ok()?;
         let mut period = Period::year(year);
-        let mut next = parts.next();
-        if let Some(month) = next.filter(|m| is_number(m, 2)) {
-            period.month = Some(month.parse().ok().filter(|m| (1..=12).contains(m))?);
-            next = parts.next();
+        if let Some(month) = month {
+            let month = Some(month).filter(|m| is_number(m, 2))?.parse().ok();
+            period.month = Some(month.filter(|m| (1..=12).contains(m))?);
         }
-        if let Some(word) = next {
-            let n = parts.next()?;
-            if word != "page" || n.starts_with('0') || !is_number(n, n.len()) {
-                return None;
-            }
-            period.part = n.parse().ok().filter(|&n| n > 1)?;
+        if name != "index.html" {
+            period.part = numbered(name, "page-")?;
         }
-        parts.next().is_none().then_some(period)
+        Some(period)
     }
+}
+
+/// The number N > 1 of a file `<prefix>N.html`, written without leading
+/// zeros.
+fn numbered(name: &str, prefix: &str) -> Option<u16> {
+    let n = name.strip_prefix(prefix)?.strip_suffix(".html")?;
+    let n = Some(n).filter(|n| !n.starts_with('0') && is_number(n, n.len()))?;
+    n.parse().ok().filter(|&n| n > 1)
 }
 
 /// True when `s` is `len` ASCII digits.
@@ -190,7 +195,7 @@ impl<'a> Route<'a> {
             Route::Search => ("search/", "", ""),
             // the rest is written by `push_folder`, which has the digits
             Route::Period(_) => ("chronology/", "", ""),
-            Route::ActorList(id, list, _) => ("actors/", id, list.folder()),
+            Route::ActorList(id, _, _) => ("actors/", id, "/"),
         }
     }
 
@@ -199,13 +204,6 @@ impl<'a> Route<'a> {
         let (a, b, c) = self.folder();
         out.push_str(a);
         out.push_str(b);
-        if let Route::ActorList(_, _, n) = self {
-            out.push('/');
-            out.push_str(c);
-            out.push_str(itoa::Buffer::new().format(n));
-            out.push('/');
-            return;
-        }
         out.push_str(c);
         if let Route::Period(period) = self {
             period.push_folder(out);
@@ -225,25 +223,31 @@ impl<'a> Route<'a> {
             out.push_str("404.html");
             return;
         }
-        if let Route::ArticlesPart(n) = self {
-            out.push_str("articles/index-");
+        let (name, n) = match self {
+            Route::ArticlesPart(n) => ("index-", n),
+            Route::Period(p) if p.part > 1 => ("page-", p.part),
+            Route::ActorList(_, list, n) => (list.file(), n),
+            _ => ("", 0),
+        };
+        self.push_folder(out);
+        if n == 0 {
+            out.push_str("index.html");
+        } else {
+            out.push_str(name);
             out.push_str(itoa::Buffer::new().format(n));
             out.push_str(".html");
-            return;
         }
-        self.push_folder(out);
-        out.push_str("index.html");
     }
 
     /// The page's address as a folder (`actors/kataib-hezbollah/`), as the
     /// sitemap and canonical links give it.
     pub fn url(self) -> String {
-        if matches!(self, Route::NotFound | Route::ArticlesPart(_)) {
-            return self.path();
+        let path = self.path();
+        match path.strip_suffix("index.html") {
+            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder.to_string(),
+            // a page that is a file of its folder (`actors/x/events-2.html`)
+            _ => path,
         }
-        let mut url = String::new();
-        self.push_folder(&mut url);
-        url
     }
 
     /// How many folders below the site root the page is: its links to other
@@ -255,8 +259,7 @@ impl<'a> Route<'a> {
             Route::Search => 1,
             Route::ArticlesPart(_) => 1,
             Route::Actor(_) | Route::Article(_) => 2,
-            Route::Period(p) => 2 + usize::from(p.month.is_some()) + 2 * usize::from(p.part > 1),
-            Route::ActorList(..) => 4,
+            Route::Period(_) | Route::ActorList(..) => 2,
         }
     }
 
@@ -304,6 +307,19 @@ impl<'a> Route<'a> {
             let n = Some(n).filter(|n| !n.starts_with('0') && is_number(n, n.len()))?;
             return n.parse().ok().filter(|&n| n > 1).map(Route::ArticlesPart);
         }
+        if let Some(period) = path.strip_prefix("chronology/").and_then(Period::parse) {
+            return Some(Route::Period(period));
+        }
+        if let Some((id, name)) = path.strip_prefix("actors/").and_then(|p| p.split_once('/')) {
+            let list = [List::Events, List::Mentions]
+                .into_iter()
+                .find(|l| name.starts_with(l.file()));
+            if let Some(list) = list
+                && !id.is_empty()
+            {
+                return Some(Route::ActorList(id, list, numbered(name, list.file())?));
+            }
+        }
         let folder = path.strip_suffix("index.html")?;
         let single = SINGLE_PAGES.into_iter().find(|r| {
             let (a, b, c) = r.folder();
@@ -320,23 +336,6 @@ impl<'a> Route<'a> {
         };
         if let Some(id) = id_in("actors/") {
             return Some(Route::Actor(id));
-        }
-        if let Some(rest) = folder.strip_prefix("actors/") {
-            let mut parts = rest.split('/');
-            let (id, list, n) = (parts.next()?, parts.next()?, parts.next()?);
-            let list = [List::Events, List::Mentions]
-                .into_iter()
-                .find(|l| l.folder().strip_suffix('/') == Some(list))?;
-            let n = Some(n)
-                .filter(|n| !n.starts_with('0') && is_number(n, n.len()))?
-                .parse()
-                .ok()
-                .filter(|&n| n > 1)?;
-            let ends = parts.next() == Some("") && parts.next().is_none();
-            return (ends && !id.is_empty()).then_some(Route::ActorList(id, list, n));
-        }
-        if let Some(period) = folder.strip_prefix("chronology/").and_then(Period::parse) {
-            return Some(Route::Period(period));
         }
         id_in("articles/").map(Route::Article)
     }
@@ -434,11 +433,11 @@ mod tests {
                 ..Period::month(2024, 3)
             })
             .path(),
-            "chronology/2024/03/page/2/index.html"
+            "chronology/2024-03/page-2.html"
         );
         assert_eq!(
             Route::ActorList("x", List::Mentions, 3).url(),
-            "actors/x/mentions/3/"
+            "actors/x/mentions-3.html"
         );
         for generated in [
             "index.html",
@@ -463,14 +462,17 @@ mod tests {
             "pack.json",
             "x/index.html",
             "chronology/24/index.html",
-            "chronology/2024/13/index.html",
-            "chronology/2024/03/page/1/index.html",
-            "chronology/2024/03/page/02/index.html",
-            "chronology/2024/03/04/index.html",
-            "actors/x/events/1/index.html",
-            "actors/x/events/index.html",
-            "actors/x/other/2/index.html",
-            "actors/x/events/2/3/index.html",
+            "chronology/2024-13/index.html",
+            "chronology/2024-3/index.html",
+            "chronology/2024-03/page-1.html",
+            "chronology/2024-03/page-02.html",
+            "chronology/2024-03/04/index.html",
+            "chronology/2024/03/index.html",
+            "actors/x/events-1.html",
+            "actors/x/events.html",
+            "actors/x/other-2.html",
+            "actors/x/events-2/index.html",
+            "actors/x/y/events-2.html",
             "articles/index-1.html",
             "articles/index-02.html",
         ] {

@@ -260,8 +260,8 @@ fn render_actor_page(
     let mut mentions = Vec::new();
     let mut mentions_pager = None;
     if let Some(n) = mentions_page {
-        let order = routes::actor_mentions_newest_first(pack, i);
-        let shown = page_of(&order, n, ACTOR_MENTIONS_PER_PAGE);
+        let order = fr.mention_order(pack, i);
+        let shown = page_of(order, n, ACTOR_MENTIONS_PER_PAGE);
         mentions = mentions_of(pack, fr, i, shown, &refs)?;
         mentions_pager = Pager::new(n, order.len(), ACTOR_MENTIONS_PER_PAGE, |n| {
             actor_href(List::Mentions, n)
