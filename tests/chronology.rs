@@ -91,27 +91,9 @@ fn up_to_500_events_the_chronology_is_one_page() {
     assert!(actor.contains("href=\"../../chronology/index.html#ev-475\""));
 }
 
-/// A pack of `events` events in 2024, spread over January to April in
-/// order, plus one dated only "2024", all with actor `kh`.
-fn pack_of_one_full_year(events: usize) -> TestPack {
-    let pack = common::minimal();
-    let mut yaml = String::from(
-        "- id: ev-year\n  date: 2024\n  title: All year\n  actors: [kh]\n  cites: [{article: national-2024-04-22}]\n",
-    );
-    for i in 0..events {
-        let month = 1 + i * 4 / events;
-        let day = i * 4 % events * 28 / events + 1;
-        yaml.push_str(&format!(
-            "- id: ev-{i}\n  date: 2024-{month:02}-{day:02}\n  title: Event number {i}\n  actors: [kh]\n  cites: [{{article: national-2024-04-22}}]\n"
-        ));
-    }
-    pack.write("content/events/2024.yaml", &yaml);
-    pack
-}
-
 #[test]
 fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
-    let pack = pack_of_one_full_year(1100);
+    let pack = common::one_full_year(1100);
     pack.build_ok();
     let year = pack.page("chronology/2024/index.html");
     // the year's page holds the event of no month, and links to each month

@@ -1,6 +1,6 @@
 //! Every page is valid HTML by the Nu HTML Checker (the W3C's validator, the
-//! `vnu-jar` package of `tools/`), on the default pack and on a generated
-//! one. Java or the checker missing: the test fails in CI (`CI` set) and is
+//! `vnu-jar` package of `tools/`), on the default pack, on generated ones
+//! and on one whose chronology and actor take several pages. Java or the checker missing: the test fails in CI (`CI` set) and is
 //! skipped, with a message, elsewhere.
 
 mod common;
@@ -44,6 +44,9 @@ fn the_nu_html_checker_finds_no_error_on_any_page() {
     generated.build_ok();
     let minimal = common::minimal();
     minimal.build_ok();
+    // a chronology split into years and months, an actor's pages of events
+    let paged = common::one_full_year(600);
+    paged.build_ok();
     let output = Command::new("java")
         .arg("-jar")
         .arg(&jar)
@@ -51,6 +54,7 @@ fn the_nu_html_checker_finds_no_error_on_any_page() {
         .arg(&default_site)
         .arg(generated.public())
         .arg(minimal.public())
+        .arg(paged.public())
         .output()
         .expect("run the Nu HTML Checker");
     let report = String::from_utf8_lossy(&output.stderr);

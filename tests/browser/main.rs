@@ -604,3 +604,65 @@ fn chronology_filters_show_only_the_events_chosen() {
     assert!(narrowed["n"].as_u64().unwrap_or(0) <= kh, "{narrowed}");
     assert_eq!(narrowed["after"].as_u64(), Some(total as u64), "{narrowed}");
 }
+
+/// Following a citation is pleasant: focusing a marker previews its
+/// reference beside it; arriving at the cited paragraph, the passage itself
+/// stands out (outlined) and the paragraph is not flush against the top.
+#[test]
+fn a_citation_previews_its_passage_and_arrival_marks_the_passage() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    b.open(&url("actors/kataib-hezbollah/index.html"));
+    let preview = b.eval(
+        "(() => { const m = document.querySelector('sup.cite a');
+           m.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));
+           const box = document.querySelector('.cite-preview');
+           const ref = document.getElementById(m.getAttribute('href').slice(1));
+           const r = m.getBoundingClientRect();
+           return {shown: !!box, text: box ? box.textContent : '', quote: ref.querySelector('q') ? ref.querySelector('q').textContent : '',
+                   title: ref.querySelector('cite').textContent, described: m.getAttribute('aria-describedby'),
+                   w: r.width, h: r.height}; })()",
+    );
+    assert_eq!(preview["shown"], true, "{preview}");
+    let text = preview["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains(preview["title"].as_str().unwrap_or("?")),
+        "{preview}"
+    );
+    assert!(
+        text.contains(preview["quote"].as_str().unwrap_or("?")),
+        "{preview}"
+    );
+    assert_eq!(preview["described"], "cite-preview", "{preview}");
+    // a marker is a target of 24 px or more to tap
+    assert!(preview["w"].as_f64().unwrap_or(0.0) >= 24.0, "{preview}");
+    assert!(preview["h"].as_f64().unwrap_or(0.0) >= 24.0, "{preview}");
+    // arriving at a cited paragraph
+    let href = b
+        .eval("document.querySelector('.references .ref-article').href")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(href.contains("#p"), "{href}");
+    b.open(&href);
+    let arrival = b.eval(
+        "(() => { const p = document.querySelector(':target');
+           const mark = p && p.querySelector('mark.cited');
+           return {target: p ? p.className : null, top: p ? p.getBoundingClientRect().top : -1,
+                   outline: mark ? getComputedStyle(mark).outlineStyle : 'none',
+                   paragraph_outline: p ? getComputedStyle(p).outlineStyle : 'none'}; })()",
+    );
+    assert!(
+        arrival["target"]
+            .as_str()
+            .is_some_and(|c| c.contains("para")),
+        "{arrival}"
+    );
+    assert_eq!(
+        arrival["outline"], "solid",
+        "the passage stands out: {arrival}"
+    );
+    assert_eq!(arrival["paragraph_outline"], "none", "{arrival}");
+    let top = arrival["top"].as_f64().unwrap_or(-1.0);
+    assert!(top >= 40.0, "not flush against the top edge: {arrival}");
+}

@@ -337,3 +337,21 @@ pub fn serve(pack: &Path) -> Server {
     std::thread::spawn(move || for _ in lines {});
     Server { child, port }
 }
+
+/// A pack of `events` events in 2024, spread over January to April in
+/// order, plus one dated only "2024", all with actor `kh`.
+pub fn one_full_year(events: usize) -> TestPack {
+    let pack = minimal();
+    let mut yaml = String::from(
+        "- id: ev-year\n  date: 2024\n  title: All year\n  actors: [kh]\n  cites: [{article: national-2024-04-22}]\n",
+    );
+    for i in 0..events {
+        let month = 1 + i * 4 / events;
+        let day = i * 4 % events * 28 / events + 1;
+        yaml.push_str(&format!(
+            "- id: ev-{i}\n  date: 2024-{month:02}-{day:02}\n  title: Event number {i}\n  actors: [kh]\n  cites: [{{article: national-2024-04-22}}]\n"
+        ));
+    }
+    pack.write("content/events/2024.yaml", &yaml);
+    pack
+}
