@@ -72,7 +72,8 @@ impl Job {
             Job::Print => 0,
             Job::Data => 1,
             Job::Chronology | Job::Period(_) => 2,
-            Job::Home | Job::Search => 3,
+            Job::Home => 3,
+            Job::Search => 8,
             Job::ActorsIndex => 4,
             Job::ArticlesIndex => 5,
             Job::Actor(_) | Job::ActorList(..) => 6,
@@ -80,7 +81,7 @@ impl Job {
         }
     }
 
-    const KINDS: [&'static str; 8] = [
+    const KINDS: [&'static str; 9] = [
         "print",
         "data",
         "chronology",
@@ -89,6 +90,7 @@ impl Job {
         "articles",
         "actor",
         "article",
+        "search",
     ];
 
     fn run(

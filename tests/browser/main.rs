@@ -637,7 +637,23 @@ fn a_citation_previews_its_passage_and_arrival_marks_the_passage() {
     // a marker is a target of 24 px or more to tap
     assert!(preview["w"].as_f64().unwrap_or(0.0) >= 24.0, "{preview}");
     assert!(preview["h"].as_f64().unwrap_or(0.0) >= 24.0, "{preview}");
+    // on the overview too, every marker, and no two overlap (a title link
+    // and several markers stand side by side)
+    b.open(&url("index.html"));
+    let markers = b.eval(
+        "(() => { const rects = [...document.querySelectorAll('sup.cite a')].map(a => a.getBoundingClientRect());
+           let overlaps = 0;
+           for (let i = 1; i < rects.length; i++) {
+             const a = rects[i - 1], c = rects[i];
+             if (a.right > c.left + 0.5 && a.left < c.right && a.bottom > c.top && a.top < c.bottom) overlaps++;
+           }
+           return {n: rects.length, small: rects.filter(r => r.width < 24 || r.height < 24).length, overlaps}; })()",
+    );
+    assert!(markers["n"].as_u64().unwrap_or(0) > 10, "{markers}");
+    assert_eq!(markers["small"].as_u64(), Some(0), "{markers}");
+    assert_eq!(markers["overlaps"].as_u64(), Some(0), "{markers}");
     // arriving at a cited paragraph
+    b.open(&url("actors/kataib-hezbollah/index.html"));
     let href = b
         .eval("document.querySelector('.references .ref-article').href")
         .as_str()
