@@ -74,34 +74,56 @@ struct Indexed<'p> {
 /// The words of `text` as the index holds them, in order: runs of letters
 /// and digits, lower-cased.
 pub fn words(text: &str, mut each: impl FnMut(&str)) {
-    let mut word = String::with_capacity(32);
+    let mut lowered = String::with_capacity(32);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // skip to the next word
         let b = bytes[i];
-        if b.is_ascii() {
-            // most text is ASCII: no decoding
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
             i += 1;
-            if b.is_ascii_alphanumeric() {
-                word.push(b.to_ascii_lowercase() as char);
-                continue;
+            continue;
+        }
+        let start = i;
+        let mut plain = true; // ASCII and lower-case: handed out as it is
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                plain &= !b.is_ascii_uppercase();
+                i += 1;
+            } else {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                plain = false;
+                i += c.len_utf8();
             }
-        } else if let Some(c) = text[i..].chars().next() {
-            i += c.len_utf8();
-            if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
-                continue;
-            }
+        }
+        if i == start {
+            // a character that is neither ASCII nor a letter or digit
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let word = &text[start..i];
+        if plain {
+            each(word);
         } else {
-            break;
+            lowered.clear();
+            for c in word.chars() {
+                if c.is_ascii() {
+                    lowered.push(c.to_ascii_lowercase());
+                } else {
+                    lowered.extend(c.to_lowercase());
+                }
+            }
+            each(&lowered);
         }
-        if !word.is_empty() {
-            each(&word);
-            word.clear();
-        }
-    }
-    if !word.is_empty() {
-        each(&word);
     }
 }
 
@@ -269,7 +291,7 @@ fn postings_text(list: &[u32]) -> String {
 /// Groups the terms (sorted) into shards by prefix: one character, or
 /// more for a shard over [`SHARD_BYTES`]. Returns each shard's prefix and
 /// its JSON (`{"term":[deltas],...}`).
-fn shards(terms: &[(&str, Vec<u32>)], chars: usize) -> Vec<(String, String)> {
+fn shards(terms: &[(&str, &[u32])], chars: usize) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < terms.len() {
@@ -285,7 +307,7 @@ fn shards(terms: &[(&str, Vec<u32>)], chars: usize) -> Vec<(String, String)> {
         if json.len() > SHARD_BYTES && can_split && chars < 8 {
             let (own, longer): (Vec<_>, Vec<_>) = group
                 .iter()
-                .map(|(t, l)| (*t, l.clone()))
+                .copied()
                 .partition(|(t, _)| t.chars().count() <= chars);
             if !own.is_empty() {
                 out.push((key.to_string(), shard_json(&own)));
@@ -300,7 +322,7 @@ fn shards(terms: &[(&str, Vec<u32>)], chars: usize) -> Vec<(String, String)> {
 }
 
 /// The JSON object of a shard's terms.
-fn shard_json(terms: &[(&str, Vec<u32>)]) -> String {
+fn shard_json(terms: &[(&str, &[u32])]) -> String {
     let map: BTreeMap<&str, String> = terms.iter().map(|(t, l)| (*t, postings_text(l))).collect();
     serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
 }
@@ -349,8 +371,10 @@ pub fn render(pack: &Pack, events: &EventPages) -> Vec<OutputFile> {
 /// The shards of terms: their prefixes, and their files.
 fn shard_files(entries: &[Indexed<'_>]) -> (Vec<String>, Vec<OutputFile>) {
     let terms = postings(entries);
-    let mut sorted: Vec<(&str, Vec<u32>)> =
-        terms.iter().map(|(t, l)| (t.as_str(), l.clone())).collect();
+    let mut sorted: Vec<(&str, &[u32])> = terms
+        .iter()
+        .map(|(t, l)| (t.as_str(), l.as_slice()))
+        .collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let shards = shards(&sorted, 1);
     let mut files = Vec::new();
@@ -436,6 +460,24 @@ mod tests {
         assert_eq!(postings_text(&[0, 31, 63, 1120]), "0vB0BB1");
     }
 
+    /// The definition `words` keeps: runs of `char::is_alphanumeric`,
+    /// each character lower-cased.
+    fn plain_words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_those_of_the_definition(text in "[a-zA-Z0-9 ,.’'“”–-]{0,20}(\\PC{0,12}[A-Za-zÜüİßΣ ]{0,8}){0,3}") {
+            let mut seen = Vec::new();
+            words(&text, |w| seen.push(w.to_string()));
+            proptest::prop_assert_eq!(seen, plain_words(&text));
+        }
+    }
+
     #[test]
     fn words_are_runs_of_letters_and_digits_lower_cased() {
         let mut seen = Vec::new();
@@ -464,8 +506,8 @@ mod tests {
     fn large_shards_split_by_longer_prefixes_and_short_terms_keep_theirs() {
         let big: Vec<u32> = (0..MAX_POSTINGS as u32).map(|n| n * 7).collect();
         let names: Vec<String> = (0..40).map(|n| format!("ka{n:02}x")).collect();
-        let mut terms: Vec<(&str, Vec<u32>)> = vec![("ka", vec![1])];
-        terms.extend(names.iter().map(|n| (n.as_str(), big.clone())));
+        let mut terms: Vec<(&str, &[u32])> = vec![("ka", &[1])];
+        terms.extend(names.iter().map(|n| (n.as_str(), big.as_slice())));
         terms.sort_by(|a, b| a.0.cmp(b.0));
         let shards = shards(&terms, 2);
         let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();

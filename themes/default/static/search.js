@@ -35,7 +35,7 @@
   /* Words as the index splits them: runs of letters and digits, lower-cased,
      so quote marks and dashes of any kind only separate words. */
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
-  function words(text) { return text.toLowerCase().match(WORD) || []; }
+  function words(text) { return (text.match(WORD) || []).map(function (w) { return w.toLowerCase(); }); }
 
   function hex(key) {
     var out = "";
