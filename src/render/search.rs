@@ -227,7 +227,7 @@ const SHOWN: usize = 160;
 
 /// The terms of the entries and the entries holding each (the first
 /// [`MAX_POSTINGS`]), in entry order.
-fn postings(entries: &[Indexed<'_>]) -> FxHashMap<String, Vec<u32>> {
+fn postings(entries: &[Indexed<'_>]) -> Vec<(String, Vec<u32>)> {
     let mut terms: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (n, indexed) in entries.iter().enumerate() {
         let n = n as u32;
@@ -245,7 +245,7 @@ fn postings(entries: &[Indexed<'_>]) -> FxHashMap<String, Vec<u32>> {
             }
         });
     }
-    terms
+    terms.into_iter().collect()
 }
 
 /// The first `chars` characters of `term` (all of it when shorter).
@@ -393,26 +393,26 @@ fn chunk_files(entries: &[Indexed<'_>], articles: &[ArticleRef]) -> (Vec<u32>, V
     let mut files = Vec::new();
     let mut chunks = Vec::new();
     let mut start = 0;
+    let mut json = String::with_capacity(CHUNK_BYTES * 2);
     while start < entries.len() {
         // entries up to about CHUNK_BYTES, each article listed once
         let mut listed: Vec<usize> = Vec::new();
-        let mut json = Vec::new();
-        let mut bytes = 0;
+        json.clear();
         let mut end = start;
-        while end < entries.len() && (bytes < CHUNK_BYTES || end == start) {
+        while end < entries.len() && (json.len() < CHUNK_BYTES || end == start) {
             let local = entries[end].article.map(|article| {
                 match listed.iter().position(|&a| a == article) {
                     Some(at) => at,
                     None => {
                         listed.push(article);
-                        bytes += articles[article].0.len() + articles[article].1.len() + 40;
                         listed.len() - 1
                     }
                 }
             });
-            let text = entry_json(&entries[end].entry, local.unwrap_or(0));
-            bytes += text.len();
-            json.push(text);
+            if end > start {
+                json.push(',');
+            }
+            push_entry_json(&mut json, &entries[end].entry, local.unwrap_or(0));
             end += 1;
         }
         let number = chunks.len();
@@ -421,25 +421,73 @@ fn chunk_files(entries: &[Indexed<'_>], articles: &[ArticleRef]) -> (Vec<u32>, V
         let listed = serde_json::to_string(&listed).unwrap_or_else(|_| "[]".into());
         files.push(script(
             format!("{FOLDER}e/{number}.js"),
-            format!(
-                "briefingSearch.chunk({number},{listed},[{}]);\n",
-                json.join(",")
-            ),
+            format!("briefingSearch.chunk({number},{listed},[{json}]);\n"),
         ));
         start = end;
     }
     (chunks, files)
 }
 
-/// An entry's JSON in its chunk, where its article (if any) is the
-/// chunk's `local`-th.
-fn entry_json(entry: &Entry<'_>, local: usize) -> String {
-    let json = match entry {
-        Entry::Point(k, _, text) => serde_json::to_string(&(k, local, text)),
-        Entry::Paragraph(k, _, n, text) => serde_json::to_string(&(k, local, n, text)),
-        other => serde_json::to_string(other),
-    };
-    json.unwrap_or_default()
+/// Appends an entry's JSON in its chunk, where its article (if any) is the
+/// chunk's `local`-th. Paragraphs, nearly all the bytes, are written
+/// directly; the rest through serde.
+fn push_entry_json(out: &mut String, entry: &Entry<'_>, local: usize) {
+    let mut digits = itoa::Buffer::new();
+    match entry {
+        Entry::Paragraph(k, _, n, text) => {
+            out.push_str("[\"");
+            out.push_str(k);
+            out.push_str("\",");
+            out.push_str(digits.format(local));
+            out.push(',');
+            out.push_str(digits.format(*n));
+            out.push(',');
+            push_json_string(out, text);
+            out.push(']');
+        }
+        Entry::Point(k, _, text) => {
+            out.push_str("[\"");
+            out.push_str(k);
+            out.push_str("\",");
+            out.push_str(digits.format(local));
+            out.push(',');
+            push_json_string(out, text);
+            out.push(']');
+        }
+        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
+    }
+}
+
+/// Appends `text` as a JSON string: quoted, with `"`, `\\` and control
+/// characters escaped, and runs of other characters copied at once.
+fn push_json_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\t' => "\\t",
+            b'\r' => "\\r",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so both slices end on character bounds
+        out.push_str(&text[run..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        } else {
+            out.push_str(escape);
+        }
+        run = i + 1;
+    }
+    out.push_str(&text[run..]);
+    out.push('"');
 }
 
 /// A script file of the search data.
@@ -453,6 +501,16 @@ fn script(path: String, text: String) -> OutputFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn json_strings_read_back_as_written(text in "\\PC{0,30}[\"\\\\\n\t\r\u{1}\u{1f}]{0,3}\\PC{0,10}") {
+            let mut out = String::new();
+            push_json_string(&mut out, &text);
+            let back: String = serde_json::from_str(&out).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            proptest::prop_assert_eq!(back, text);
+        }
+    }
 
     #[test]
     fn postings_are_differences_in_five_bit_digits() {
