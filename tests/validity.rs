@@ -45,7 +45,7 @@ fn the_nu_html_checker_finds_no_error_on_any_page() {
     let minimal = common::minimal();
     minimal.build_ok();
     // a chronology split into years and months, an actor's pages of events
-    let paged = common::one_full_year(600);
+    let paged = common::one_full_year(600, 400);
     paged.build_ok();
     let output = Command::new("java")
         .arg("-jar")

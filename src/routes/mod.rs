@@ -7,9 +7,9 @@
 mod paging;
 
 pub use paging::{
-    ACTOR_EVENTS_PER_PAGE, ACTOR_MENTIONS_PER_PAGE, EVENTS_PER_PAGE, EventPages, PeriodPage,
-    YEAR_PAGES_ABOVE, actor_events_newest_first, actor_mentions_newest_first, month_of, page_count,
-    year_of,
+    ACTOR_EVENTS_PER_PAGE, ACTOR_MENTIONS_PER_PAGE, EventPages, PAGE_BYTES, PeriodPage,
+    YEAR_PAGES_ABOVE, actor_events_newest_first, actor_mentions_newest_first, card_bytes, month_of,
+    page_count, year_of,
 };
 
 use crate::model::{Pack, Target};

@@ -1,19 +1,43 @@
 //! How long lists are cut into pages, so that no page of the site grows with
-//! the pack: the chronology into years, months and numbered parts, and an
+//! the pack: the chronology into years, and a year too full for one page into
+//! months and numbered parts (by the bytes its events will take), and an
 //! actor's events and mentions into numbered sub-pages, newest first.
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashSet;
+
 use super::{Period, Route};
-use crate::model::Pack;
+use crate::model::{CitationId, Pack};
 
 /// Above this many events the chronology is split into a page per year.
 pub const YEAR_PAGES_ABOVE: usize = 500;
 
-/// The most events a page of the split chronology holds: a year with more
-/// is split into months, and a month (or a year's events that have no
-/// month) with more into numbered parts.
-pub const EVENTS_PER_PAGE: usize = 250;
+/// About the most bytes of events a page of the split chronology holds,
+/// by [`card_bytes`] and [`reference_bytes`]: a year whose events come to more is split into
+/// months, and a month (or a year's events that have no month) into
+/// numbered parts, so that no page nears 1 MB.
+pub const PAGE_BYTES: usize = 640 * 1024;
+
+/// About how many bytes event `i`'s card takes on a page of the chronology
+/// (markup, title, place, actors, summary): an estimate made before anything
+/// is rendered, so that every link to the event can name its page.
+pub fn card_bytes(pack: &Pack, i: usize) -> usize {
+    let e = &pack.events[i];
+    500 + 2 * e.title.len()
+        + e.location.as_ref().map_or(0, String::len)
+        + e.summary.as_ref().map_or(0, |s| s.markdown.len() * 2)
+        + 130 * e.actors.len()
+}
+
+/// About how many bytes citation `c` takes in a page's references (once a
+/// page, however many of its events cite it): the article's line and the
+/// passage, quoted and in the link to the original.
+pub fn reference_bytes(pack: &Pack, c: CitationId) -> usize {
+    let citation = &pack.citations[c];
+    let article = &pack.articles[citation.article];
+    450 + article.title.len() + citation.passage.as_ref().map_or(0, |p| p.text.len() + 120)
+}
 
 /// The most events an actor's page, or one of its sub-pages, lists.
 pub const ACTOR_EVENTS_PER_PAGE: usize = 100;
@@ -21,6 +45,32 @@ pub const ACTOR_EVENTS_PER_PAGE: usize = 100;
 /// The most paragraphs mentioning an actor that its page, or one of its
 /// sub-pages, shows.
 pub const ACTOR_MENTIONS_PER_PAGE: usize = 150;
+
+/// The estimated bytes of a page of events, grown one event at a time.
+#[derive(Default)]
+struct PageSize {
+    bytes: usize,
+    cited: FxHashSet<CitationId>,
+}
+
+impl PageSize {
+    /// The bytes the page would take with event `i` added.
+    fn with(&self, pack: &Pack, i: usize) -> usize {
+        let new_references: usize = pack.events[i]
+            .cites
+            .iter()
+            .filter(|c| !self.cited.contains(c))
+            .map(|&c| reference_bytes(pack, c))
+            .sum();
+        self.bytes + card_bytes(pack, i) + new_references
+    }
+
+    /// Adds event `i`.
+    fn add(&mut self, pack: &Pack, i: usize) {
+        self.bytes = self.with(pack, i);
+        self.cited.extend(pack.events[i].cites.iter().copied());
+    }
+}
 
 /// One page of the split chronology and the events it holds, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +104,11 @@ impl EventPages {
         }
         let mut pages = Vec::new();
         for (year, events) in years {
-            if events.len() <= EVENTS_PER_PAGE {
+            let mut size = PageSize::default();
+            for &i in &events {
+                size.add(pack, i);
+            }
+            if size.bytes <= PAGE_BYTES {
                 pages.push(PeriodPage {
                     period: Period::year(year),
                     events,
@@ -69,9 +123,9 @@ impl EventPages {
                     None => no_month.push(i),
                 }
             }
-            push_parts(&mut pages, Period::year(year), no_month);
+            push_parts(pack, &mut pages, Period::year(year), no_month);
             for (month, events) in months {
-                push_parts(&mut pages, Period::month(year, month), events);
+                push_parts(pack, &mut pages, Period::month(year, month), events);
             }
         }
         let mut page_of = vec![0; pack.events.len()];
@@ -108,22 +162,29 @@ impl EventPages {
     }
 }
 
-/// Appends the pages of `period` holding `events`, [`EVENTS_PER_PAGE`] to a
-/// page; always at least one, so a split year keeps its page.
-fn push_parts(pages: &mut Vec<PeriodPage>, period: Period, events: Vec<usize>) {
-    if events.len() <= EVENTS_PER_PAGE {
-        pages.push(PeriodPage { period, events });
-        return;
+/// Appends the pages of `period` holding `events`, up to about
+/// [`PAGE_BYTES`] of them a page and at least one event a page; always at
+/// least one page, so a split year keeps its own.
+fn push_parts(pack: &Pack, pages: &mut Vec<PeriodPage>, period: Period, events: Vec<usize>) {
+    let mut part = Vec::new();
+    let mut size = PageSize::default();
+    let mut n = 1;
+    for i in events {
+        if !part.is_empty() && size.with(pack, i) > PAGE_BYTES {
+            pages.push(PeriodPage {
+                period: Period { part: n, ..period },
+                events: std::mem::take(&mut part),
+            });
+            n += 1;
+            size = PageSize::default();
+        }
+        size.add(pack, i);
+        part.push(i);
     }
-    for (n, chunk) in events.chunks(EVENTS_PER_PAGE).enumerate() {
-        pages.push(PeriodPage {
-            period: Period {
-                part: n as u16 + 1,
-                ..period
-            },
-            events: chunk.to_vec(),
-        });
-    }
+    pages.push(PeriodPage {
+        period: Period { part: n, ..period },
+        events: part,
+    });
 }
 
 /// The year whose page holds event `i` (the year its date starts in; a

@@ -340,8 +340,9 @@ pub fn serve(pack: &Path) -> Server {
 
 /// A pack of `events` events in 2024, spread over January to April in
 /// order, plus one dated only "2024", all with actor `kh`.
-pub fn one_full_year(events: usize) -> TestPack {
+pub fn one_full_year(events: usize, summary_words: usize) -> TestPack {
     let pack = minimal();
+    let summary = "The text of a long summary. ".repeat(summary_words / 6);
     let mut yaml = String::from(
         "- id: ev-year\n  date: 2024\n  title: All year\n  actors: [kh]\n  cites: [{article: national-2024-04-22}]\n",
     );
@@ -349,7 +350,7 @@ pub fn one_full_year(events: usize) -> TestPack {
         let month = 1 + i * 4 / events;
         let day = i * 4 % events * 28 / events + 1;
         yaml.push_str(&format!(
-            "- id: ev-{i}\n  date: 2024-{month:02}-{day:02}\n  title: Event number {i}\n  actors: [kh]\n  cites: [{{article: national-2024-04-22}}]\n"
+            "- id: ev-{i}\n  date: 2024-{month:02}-{day:02}\n  title: Event number {i}\n  actors: [kh]\n  summary: \"{summary}\"\n  cites: [{{article: national-2024-04-22}}]\n"
         ));
     }
     pack.write("content/events/2024.yaml", &yaml);
