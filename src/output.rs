@@ -238,6 +238,24 @@ impl Staging {
             });
         }
         remove_leftovers(&parent, &siblings);
+        // made and registered for removal in one step, under the same locks
+        // as `abandon` takes (in the same order): a signal either finds the
+        // folder registered or stops the build before it exists
+        let stopped = match STOPPED.read() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if *stopped {
+            return Err(io_error(
+                "create",
+                &parent,
+                io::Error::other("the build was stopped"),
+            ));
+        }
+        let mut to_remove = match TO_REMOVE_ON_SIGNAL.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
         let mut attempt = 0;
         let dir = loop {
             let dir = parent.join(siblings.new_dir(&unique_suffix(attempt)));
@@ -247,7 +265,9 @@ impl Staging {
                 Err(e) => return Err(io_error("create", &dir, e)),
             }
         };
-        remove_on_signal(Some(dir.clone()));
+        *to_remove = Some(dir.clone());
+        drop(to_remove);
+        drop(stopped);
         let marker = dir.join(STAGING_MARKER);
         fs::write(&marker, STAGING_MARKER_TEXT).map_err(|e| io_error("write", &marker, e))?;
         Ok(Staging {
