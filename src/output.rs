@@ -175,6 +175,26 @@ pub fn abandon() {
     }
 }
 
+/// Holds [`abandon`] off while a file or folder of the build is made (the
+/// guard is held until it is); an error once the build was stopped.
+fn unless_stopped(
+    what: &'static str,
+    path: &Path,
+) -> Result<std::sync::RwLockReadGuard<'static, bool>, Fatal> {
+    let stopped = match STOPPED.read() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if *stopped {
+        return Err(io_error(
+            what,
+            path,
+            io::Error::other("the build was stopped"),
+        ));
+    }
+    Ok(stopped)
+}
+
 fn remove_on_signal(dir: Option<PathBuf>) {
     match TO_REMOVE_ON_SIGNAL.lock() {
         Ok(mut guard) => *guard = dir,
@@ -241,17 +261,7 @@ impl Staging {
         // made and registered for removal in one step, under the same locks
         // as `abandon` takes (in the same order): a signal either finds the
         // folder registered or stops the build before it exists
-        let stopped = match STOPPED.read() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if *stopped {
-            return Err(io_error(
-                "create",
-                &parent,
-                io::Error::other("the build was stopped"),
-            ));
-        }
+        let stopped = unless_stopped("create", &parent)?;
         let mut to_remove = match TO_REMOVE_ON_SIGNAL.lock() {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
@@ -320,17 +330,7 @@ impl Staging {
 
     fn write(&self, file: &OutputFile) -> Result<(), Fatal> {
         let target = safe_join(&self.dir, &file.path)?;
-        let stopped = match STOPPED.read() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if *stopped {
-            return Err(io_error(
-                "write",
-                &target,
-                io::Error::other("the build was stopped"),
-            ));
-        }
+        let _stopped = unless_stopped("write", &target)?;
         if let Some(dir) = target.parent() {
             let known = self
                 .made_dirs
