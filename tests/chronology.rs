@@ -175,3 +175,80 @@ fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
     let broken = broken_links(&pack.public());
     assert!(broken.is_empty(), "{:?}", &broken[..broken.len().min(5)]);
 }
+
+/// The paragraph links (`articles/<id>/index.html#pN`) of a page's list of
+/// mentions, in order.
+fn mention_links(html: &str) -> Vec<String> {
+    let start = html
+        .find("id=\"mentions-heading\"")
+        .expect("a list of mentions");
+    let end = start
+        + html[start..]
+            .find("</section>")
+            .expect("the end of the list");
+    attributes(&html[start..end], "href")
+        .into_iter()
+        .filter(|href| href.contains("/articles/") && href.contains("#p"))
+        .map(|href| href.trim_start_matches("../../articles/").to_string())
+        .collect()
+}
+
+#[test]
+fn an_actors_newest_mentions_are_quoted_and_the_older_ones_indexed_by_article() {
+    // 33 articles, one a day, each naming the actor in 10 paragraphs, and
+    // the older article of the minimal pack in 2: 332 paragraphs, the
+    // newest 150 quoted on its page, 182 listed on page 2
+    let pack = common::minimal();
+    for day in 1..=33 {
+        let (month, d) = if day <= 31 { (1, day) } else { (2, day - 31) };
+        let id = format!("daily-2025-{month:02}-{d:02}");
+        let text: Vec<String> = (1..=10)
+            .map(|p| format!("Paragraph {p} of day {day}: Kataib Hezbollah said on day {day} that it was paragraph {p}."))
+            .collect();
+        pack.write(&format!("content/articles/{id}.txt"), &text.join("\n\n"));
+        pack.write(
+            &format!("content/articles/{id}.yaml"),
+            &format!("title: Day {day}\npublisher: The Daily\npublished: 2025-{month:02}-{d:02}\n"),
+        );
+    }
+    pack.build_ok();
+    let actor = pack.page("actors/kh/index.html");
+    let quoted = mention_links(&actor);
+    assert_eq!(quoted.len(), 150, "{quoted:?}");
+    // newest article first, its paragraphs in order
+    assert_eq!(quoted[0], "daily-2025-02-02/index.html#p1");
+    assert_eq!(quoted[9], "daily-2025-02-02/index.html#p10");
+    assert_eq!(quoted[10], "daily-2025-02-01/index.html#p1");
+    assert_eq!(quoted[149], "daily-2025-01-19/index.html#p10");
+    assert!(
+        actor.contains("said on day 33 that it was paragraph 1."),
+        "the newest are quoted"
+    );
+    assert!(actor.contains("href=\"../../actors/kh/mentions-2.html\""));
+
+    let older = pack.page("actors/kh/mentions-2.html");
+    assert!(!pack.public().join("actors/kh/mentions-3.html").exists());
+    assert!(older.contains("151–332 of 332"), "{older}");
+    // every older paragraph once, the newest article first, each
+    // article's paragraphs in order
+    let mut expected = Vec::new();
+    for day in (1..=18).rev() {
+        for p in 1..=10 {
+            expected.push(format!("daily-2025-01-{day:02}/index.html#p{p}"));
+        }
+    }
+    expected.push("national-2024-04-22/index.html#p1".to_string());
+    expected.push("national-2024-04-22/index.html#p2".to_string());
+    assert_eq!(mention_links(&older), expected);
+    assert!(
+        !older.contains("said on day 18"),
+        "older mentions are links, not quotes"
+    );
+    assert!(
+        older.contains("<cite>Day 18</cite>"),
+        "each under its article"
+    );
+    assert!(older.contains(">¶ 10</a>"));
+    let broken = broken_links(&pack.public());
+    assert!(broken.is_empty(), "{:?}", &broken[..broken.len().min(5)]);
+}

@@ -112,6 +112,9 @@ thread_local! {
 pub enum RowTemplate {
     /// `partials/excerpt.html`: a paragraph mentioning an actor, on its page.
     Excerpt,
+    /// `partials/paragraph-link.html`: a link to a paragraph mentioning an
+    /// actor, on the later pages of its mentions.
+    ParagraphLink,
     /// `partials/paragraph.html`: a paragraph of an article's text.
     Paragraph,
     /// `partials/reference.html`: an entry of a page's references.
@@ -133,13 +136,17 @@ impl RowTemplate {
     /// Whether the row stands inside a line of text, so that the line
     /// break its file ends with is dropped.
     fn inline(self) -> bool {
-        matches!(self, RowTemplate::Participant | RowTemplate::Citer)
+        matches!(
+            self,
+            RowTemplate::Participant | RowTemplate::Citer | RowTemplate::ParagraphLink
+        )
     }
 
     /// The template's name in the theme.
     fn name(self) -> &'static str {
         match self {
             RowTemplate::Excerpt => "partials/excerpt.html",
+            RowTemplate::ParagraphLink => "partials/paragraph-link.html",
             RowTemplate::Paragraph => "partials/paragraph.html",
             RowTemplate::Reference => "partials/reference.html",
             RowTemplate::Card => "partials/event.html",
@@ -154,7 +161,7 @@ impl RowTemplate {
 pub struct Fragments {
     engine: Engine,
     /// Each row template compiled, or `None` when Tera renders it.
-    stencils: [OnceLock<Option<Stencil>>; 7],
+    stencils: [OnceLock<Option<Stencil>>; 8],
     /// Which build's fragments these are, for the memo of each thread.
     id: u64,
     /// Links to each actor, per style.
@@ -171,6 +178,8 @@ pub struct Fragments {
     event_pages: EventPages,
     /// Each actor's mentions, newest article first, once a page needs them.
     mention_orders: Vec<OnceLock<Vec<usize>>>,
+    /// Each article's place in that order.
+    article_ranks: OnceLock<Vec<u32>>,
 }
 
 /// The context of a link-like partial.
@@ -205,6 +214,7 @@ impl Fragments {
             event_actors,
             event_pages: EventPages::of(pack),
             mention_orders: (0..pack.actors.len()).map(|_| OnceLock::new()).collect(),
+            article_ranks: OnceLock::new(),
         }
     }
 
@@ -212,7 +222,11 @@ impl Fragments {
     /// ([`crate::routes::actor_mentions_newest_first`]), sorted once for all
     /// the pages that show them.
     pub fn mention_order(&self, pack: &Pack, i: usize) -> &[usize] {
-        self.mention_orders[i].get_or_init(|| crate::routes::actor_mentions_newest_first(pack, i))
+        self.mention_orders[i].get_or_init(|| {
+            let ranks = (self.article_ranks)
+                .get_or_init(|| crate::routes::article_ranks_newest_first(pack));
+            crate::routes::actor_mentions_newest_first(pack, i, ranks)
+        })
     }
 
     /// Which page of the chronology holds each event.

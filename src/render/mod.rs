@@ -137,7 +137,7 @@ pub fn render_path(
         Some(Route::Actors) => Job::ActorsIndex,
         Some(Route::Articles) => Job::ArticlesIndex,
         Some(Route::ArticlesPart(n)) => {
-            let pages = routes::page_count(pack.articles.len(), routes::SOURCES_PER_PAGE);
+            let pages = routes::SOURCE_PAGES.count(pack.articles.len());
             if usize::from(n) > pages {
                 return None;
             }

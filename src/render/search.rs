@@ -465,7 +465,17 @@ fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     let bytes = text.as_bytes();
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight bytes at a time while none needs escaping
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && let Ok(word) = <[u8; 8]>::try_from(chunk)
+            && !needs_json_escape(u64::from_le_bytes(word))
+        {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -473,7 +483,10 @@ fn push_json_string(out: &mut String, text: &str) {
             b'\t' => "\\t",
             b'\r' => "\\r",
             0..=0x1f => "",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         // `i` is at an ASCII byte, so both slices end on character bounds
         out.push_str(&text[run..i]);
@@ -485,9 +498,23 @@ fn push_json_string(out: &mut String, text: &str) {
             out.push_str(escape);
         }
         run = i + 1;
+        i += 1;
     }
     out.push_str(&text[run..]);
     out.push('"');
+}
+
+/// Whether any of the eight bytes of `word` needs escaping in a JSON
+/// string: a control character, `"` or `\\`.
+fn needs_json_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // a byte below `n` (n <= 0x80) sets its high bit here
+    let below = |v: u64, n: u64| v.wrapping_sub(n * ONES) & !v & HIGH;
+    let control = below(word, 0x20);
+    let quote = below(word ^ (u64::from(b'"') * ONES), 1);
+    let backslash = below(word ^ (u64::from(b'\\') * ONES), 1);
+    control | quote | backslash != 0
 }
 
 /// A script file of the search data.

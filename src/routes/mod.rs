@@ -7,9 +7,9 @@
 mod paging;
 
 pub use paging::{
-    ACTOR_EVENTS_PER_PAGE, ACTOR_MENTIONS_PER_PAGE, EventPages, PAGE_BYTES, PeriodPage,
-    YEAR_PAGES_ABOVE, actor_events_newest_first, actor_mentions_newest_first, card_bytes, month_of,
-    page_count, year_of,
+    ACTOR_EVENT_PAGES, ACTOR_MENTION_PAGES, EventPages, PAGE_BYTES, PageSizes, PeriodPage,
+    SOURCE_PAGES, YEAR_PAGES_ABOVE, actor_events_newest_first, actor_mentions_newest_first,
+    article_ranks_newest_first, card_bytes, month_of, year_of,
 };
 
 use crate::model::{Pack, Target};
@@ -34,12 +34,12 @@ pub enum Route<'a> {
     /// `actors/<id>/index.html`.
     Actor(&'a str),
     /// `actors/<id>/events-<N>.html` or `actors/<id>/mentions-<N>.html`:
-    /// the older entries of an actor's list, [`ACTOR_EVENTS_PER_PAGE`] or
-    /// [`ACTOR_MENTIONS_PER_PAGE`] to a page, from page 2 (page 1 is the
-    /// actor's own page), beside it in its folder.
+    /// the older entries of an actor's list (cut as [`ACTOR_EVENT_PAGES`]
+    /// and [`ACTOR_MENTION_PAGES`] say), from page 2 (page 1 is the actor's
+    /// own page), beside it in its folder.
     ActorList(&'a str, List, u16),
-    /// `articles/index.html`: every source, or the newest
-    /// [`SOURCES_PER_PAGE`] of them.
+    /// `articles/index.html`: every source, or the newest of them (as
+    /// [`SOURCE_PAGES`] cuts them).
     Articles,
     /// `articles/index-<N>.html`: the sources index from its page 2 (a
     /// file, so no article's folder can take its place).
@@ -54,9 +54,6 @@ pub enum Route<'a> {
     /// `404.html`.
     NotFound,
 }
-
-/// The most sources a page of the sources index lists.
-pub const SOURCES_PER_PAGE: usize = 1000;
 
 /// Which of an actor's lists a sub-page continues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

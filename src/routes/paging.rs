@@ -39,12 +39,55 @@ pub fn reference_bytes(pack: &Pack, c: CitationId) -> usize {
     450 + article.title.len() + citation.passage.as_ref().map_or(0, |p| p.text.len() + 120)
 }
 
-/// The most events an actor's page, or one of its sub-pages, lists.
-pub const ACTOR_EVENTS_PER_PAGE: usize = 100;
+/// How a list is cut into pages: its first page holds `first` entries,
+/// every later page `rest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSizes {
+    /// The entries of the first page.
+    pub first: usize,
+    /// The entries of each later page.
+    pub rest: usize,
+}
 
-/// The most paragraphs mentioning an actor that its page, or one of its
-/// sub-pages, shows.
-pub const ACTOR_MENTIONS_PER_PAGE: usize = 150;
+impl PageSizes {
+    /// Every page holding `per_page` entries.
+    pub const fn even(per_page: usize) -> PageSizes {
+        PageSizes {
+            first: per_page,
+            rest: per_page,
+        }
+    }
+
+    /// How many pages a list of `len` entries takes (one, when it is empty).
+    pub fn count(self, len: usize) -> usize {
+        1 + len.saturating_sub(self.first).div_ceil(self.rest)
+    }
+
+    /// The entries of page `n` (from 1) of a list of `len`, as positions in
+    /// the list (empty past its end).
+    pub fn entries(self, n: usize, len: usize) -> std::ops::Range<usize> {
+        let (start, size) = match n {
+            0 | 1 => (0, self.first),
+            _ => (self.first + (n - 2) * self.rest, self.rest),
+        };
+        start.min(len)..(start + size).min(len)
+    }
+}
+
+/// An actor's events: the newest 100 on its page, 100 to each sub-page.
+pub const ACTOR_EVENT_PAGES: PageSizes = PageSizes::even(100);
+
+/// The paragraphs mentioning an actor: the newest 150 on its page, each
+/// shown as an excerpt; the older ones on sub-pages, 1,000 to a page, each
+/// a link under its article (an index, not excerpts, so that an actor named
+/// in 20,000 paragraphs takes 20 pages of a few hundred KB, not 150).
+pub const ACTOR_MENTION_PAGES: PageSizes = PageSizes {
+    first: 150,
+    rest: 1000,
+};
+
+/// The sources index: 1,000 sources to a page.
+pub const SOURCE_PAGES: PageSizes = PageSizes::even(1000);
 
 /// The estimated bytes of a page of events, grown one event at a time.
 #[derive(Default)]
@@ -199,26 +242,34 @@ pub fn month_of(pack: &Pack, i: usize) -> Option<u8> {
     if start.decade { None } else { start.month }
 }
 
-/// How many pages a list of `len` entries takes at `per_page` to a page
-/// (one, for an empty list).
-pub fn page_count(len: usize, per_page: usize) -> usize {
-    len.div_ceil(per_page).max(1)
-}
-
 /// The events of actor `i`, newest first (as indexes of its `events`).
 pub fn actor_events_newest_first(pack: &Pack, i: usize) -> Vec<usize> {
     (0..pack.actors[i].events.len()).rev().collect()
 }
 
+/// Each article's place (from 0) in the order mentions are listed in: the
+/// newest first, by the earliest day its date allows, then as the pack
+/// lists them.
+pub fn article_ranks_newest_first(pack: &Pack) -> Vec<u32> {
+    let day = |a: usize| pack.articles[a].published.1.start.earliest_day();
+    let mut order: Vec<usize> = (0..pack.articles.len()).collect();
+    order.sort_by_cached_key(|&a| (std::cmp::Reverse(day(a)), a));
+    let mut ranks = vec![0; order.len()];
+    for (rank, &a) in order.iter().enumerate() {
+        ranks[a] = rank as u32;
+    }
+    ranks
+}
+
 /// The paragraphs mentioning actor `i`, as indexes of its `mentions`: the
-/// newest article first, each article's paragraphs in order.
-pub fn actor_mentions_newest_first(pack: &Pack, i: usize) -> Vec<usize> {
+/// newest article first (`ranks` from [`article_ranks_newest_first`]),
+/// each article's paragraphs in order.
+pub fn actor_mentions_newest_first(pack: &Pack, i: usize, ranks: &[u32]) -> Vec<usize> {
     let mentions = &pack.actors[i].mentions;
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&m| {
-        let (article, paragraph) = mentions[m];
-        let day = pack.articles[article].published.1.start.earliest_day();
-        (std::cmp::Reverse(day), article, paragraph)
-    });
-    order
+    let mut keyed: Vec<(u32, usize, usize)> = (mentions.iter())
+        .enumerate()
+        .map(|(m, &(article, paragraph))| (ranks[article], paragraph, m))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, m)| m).collect()
 }

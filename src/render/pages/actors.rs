@@ -18,7 +18,7 @@ use super::super::views::{
 use super::{Page, Pager, actors_by_kind};
 use crate::diagnostics::Diagnostic;
 use crate::model::{ActorKind, Pack, Target};
-use crate::routes::{self, ACTOR_EVENTS_PER_PAGE, ACTOR_MENTIONS_PER_PAGE, List, Route};
+use crate::routes::{self, ACTOR_EVENT_PAGES, ACTOR_MENTION_PAGES, List, Route};
 
 #[derive(Serialize)]
 struct Entry {
@@ -119,6 +119,36 @@ impl Row for ExcerptRow<'_> {
     }
 }
 
+/// A link to one paragraph mentioning the actor, as
+/// `partials/paragraph-link.html` draws it: `href`, `n`, and `more` (another
+/// link follows).
+#[derive(Serialize)]
+struct ParagraphLinkRow<'a> {
+    href: &'a str,
+    n: usize,
+    more: bool,
+}
+
+impl Row for ParagraphLinkRow<'_> {
+    const FIELDS: &'static [&'static str] = &["href", "n", "more"];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.href),
+            1 => Field::Number(self.n),
+            _ => Field::Flag(self.more),
+        }
+    }
+}
+
+/// How the paragraphs mentioning the actor are shown: as excerpts (on its
+/// own page, the newest), or as links under their article (on the later
+/// pages, an index of the older ones).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MentionStyle {
+    Excerpts,
+    Links,
+}
+
 /// The paragraphs of one article that mention the actor.
 #[derive(Serialize)]
 struct ArticleMentions {
@@ -128,8 +158,9 @@ struct ArticleMentions {
     article: ArticleLink,
     /// How many paragraphs.
     count: usize,
-    /// The excerpts, each drawn by `partials/excerpt.html`.
-    excerpts: Html,
+    /// The paragraphs, each drawn by `partials/excerpt.html` on the actor's
+    /// own page, or by `partials/paragraph-link.html` on its later pages.
+    paragraphs: Html,
 }
 
 #[derive(Serialize)]
@@ -182,18 +213,11 @@ pub fn render_actor_list(
 /// The sub-pages actor `i`'s lists take beyond its own page.
 pub fn actor_sub_pages(pack: &Pack, i: usize) -> impl Iterator<Item = (List, usize)> {
     let a = &pack.actors[i];
-    let events = routes::page_count(a.events.len(), ACTOR_EVENTS_PER_PAGE);
-    let mentions = routes::page_count(a.mentions.len(), ACTOR_MENTIONS_PER_PAGE);
+    let events = ACTOR_EVENT_PAGES.count(a.events.len());
+    let mentions = ACTOR_MENTION_PAGES.count(a.mentions.len());
     (2..=events)
         .map(|n| (List::Events, n))
         .chain((2..=mentions).map(|n| (List::Mentions, n)))
-}
-
-/// The entries of page `n` (from 1) of a list in `order`, `per_page` to a
-/// page.
-fn page_of(order: &[usize], n: usize, per_page: usize) -> &[usize] {
-    let start = ((n - 1) * per_page).min(order.len());
-    &order[start..(start + per_page).min(order.len())]
 }
 
 /// Renders actor `i`'s own page (`sub: None`) or one of its sub-pages.
@@ -244,7 +268,7 @@ fn render_actor_page(
     let mut events_pager = None;
     if let Some(n) = events_page {
         let order = routes::actor_events_newest_first(pack, i);
-        for &k in page_of(&order, n, ACTOR_EVENTS_PER_PAGE) {
+        for &k in &order[ACTOR_EVENT_PAGES.entries(n, order.len())] {
             let (e, role) = &a.events[k];
             let entry = event_entry(pack, fr, *e, &mut refs, EventEntry::LinkedCard)?;
             events.push(RoleEvent {
@@ -253,7 +277,7 @@ fn render_actor_page(
                 card: entry.card,
             });
         }
-        events_pager = Pager::new(n, order.len(), ACTOR_EVENTS_PER_PAGE, |n| {
+        events_pager = Pager::new(n, order.len(), ACTOR_EVENT_PAGES, |n| {
             actor_href(List::Events, n)
         });
     }
@@ -261,15 +285,19 @@ fn render_actor_page(
     let mut mentions_pager = None;
     if let Some(n) = mentions_page {
         let order = fr.mention_order(pack, i);
-        let shown = page_of(order, n, ACTOR_MENTIONS_PER_PAGE);
-        mentions = mentions_of(pack, fr, i, shown, &refs)?;
-        mentions_pager = Pager::new(n, order.len(), ACTOR_MENTIONS_PER_PAGE, |n| {
+        let shown = &order[ACTOR_MENTION_PAGES.entries(n, order.len())];
+        let style = match n {
+            1 => MentionStyle::Excerpts,
+            _ => MentionStyle::Links,
+        };
+        mentions = mentions_of(pack, fr, i, shown, style, &refs)?;
+        mentions_pager = Pager::new(n, order.len(), ACTOR_MENTION_PAGES, |n| {
             actor_href(List::Mentions, n)
         });
     }
     let mut slots = Slots::default();
     for group in &mut mentions {
-        group.excerpts = slots.put(std::mem::take(&mut group.excerpts.0));
+        group.paragraphs = slots.put(std::mem::take(&mut group.paragraphs.0));
     }
     let (title, description) = match sub {
         None => (a.name.clone(), describe::actor(pack, i)),
@@ -308,44 +336,63 @@ fn render_actor_page(
 }
 
 /// The paragraphs `shown` (indexes of actor `i`'s mentions) mentioning
-/// actor `i`, grouped by article in the order given, each drawn by the
-/// excerpt partial.
+/// actor `i`, grouped by article in the order given, each drawn in `style`.
 fn mentions_of(
     pack: &Pack,
     fr: &Fragments,
     i: usize,
     shown: &[usize],
+    style: MentionStyle,
     refs: &PageRefs<'_>,
 ) -> Result<Vec<ArticleMentions>, Diagnostic> {
     let link = actor_link(pack, fr, i, refs);
+    let mentions = &pack.actors[i].mentions;
     let mut groups: Vec<ArticleMentions> = Vec::new();
     let mut excerpt = String::with_capacity(512);
     let mut href = String::with_capacity(96);
-    for &m in shown {
-        let (art, n) = pack.actors[i].mentions[m];
+    for (k, &m) in shown.iter().enumerate() {
+        let (art, n) = mentions[m];
         let article = &pack.articles[art];
         if groups.last().is_none_or(|g| g.index != art) {
             groups.push(ArticleMentions {
                 index: art,
                 article: article_link(pack, fr, art, refs),
                 count: 0,
-                excerpts: Html(String::with_capacity(1024)),
+                paragraphs: Html(String::with_capacity(match style {
+                    MentionStyle::Excerpts => 1024,
+                    MentionStyle::Links => 256,
+                })),
             });
         }
-        excerpt.clear();
-        push_mention_excerpt(&mut excerpt, fr, article, n, (i, &link))?;
         href.clear();
         refs.push_href(&mut href, Target::Article(art));
         href.push_str("#p");
         href.push_str(itoa::Buffer::new().format(n));
-        if let Some(group) = groups.last_mut() {
-            group.count += 1;
-            let row = ExcerptRow {
-                href: &href,
-                n,
-                html: HtmlRef(&excerpt),
-            };
-            fr.row(RowTemplate::Excerpt, &row, &mut group.excerpts.0)?;
+        let Some(group) = groups.last_mut() else {
+            continue;
+        };
+        group.count += 1;
+        let out = &mut group.paragraphs.0;
+        match style {
+            MentionStyle::Excerpts => {
+                excerpt.clear();
+                push_mention_excerpt(&mut excerpt, fr, article, n, (i, &link))?;
+                let row = ExcerptRow {
+                    href: &href,
+                    n,
+                    html: HtmlRef(&excerpt),
+                };
+                fr.row(RowTemplate::Excerpt, &row, out)?;
+            }
+            MentionStyle::Links => {
+                let next = shown.get(k + 1).map(|&m| mentions[m].0);
+                let row = ParagraphLinkRow {
+                    href: &href,
+                    n,
+                    more: next == Some(art),
+                };
+                fr.row(RowTemplate::ParagraphLink, &row, out)?;
+            }
         }
     }
     Ok(groups)

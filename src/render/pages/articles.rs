@@ -21,7 +21,7 @@ use super::home::newest_first;
 use super::{Page, Pager};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Citer, Grade, Pack};
-use crate::routes::{self, Route, SOURCES_PER_PAGE};
+use crate::routes::{Route, SOURCE_PAGES};
 
 /// An article's bibliographic data, as every listing shows it.
 #[derive(Serialize)]
@@ -84,7 +84,7 @@ struct Index {
 /// Renders `articles/index.html` and its later pages, newest first.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let order = newest_first(pack);
-    let count = routes::page_count(order.len(), SOURCES_PER_PAGE);
+    let count = SOURCE_PAGES.count(order.len());
     (1..=count)
         .map(|n| render_index_page(pack, renderer, &order, n))
         .collect()
@@ -112,10 +112,8 @@ fn render_index_page(
         }
         href
     };
-    let pager = Pager::new(n, order.len(), SOURCES_PER_PAGE, href);
-    let start = ((n - 1) * SOURCES_PER_PAGE).min(order.len());
-    let end = (start + SOURCES_PER_PAGE).min(order.len());
-    let articles = order[start..end]
+    let pager = Pager::new(n, order.len(), SOURCE_PAGES, href);
+    let articles = order[SOURCE_PAGES.entries(n, order.len())]
         .iter()
         .map(|&i| IndexEntry {
             source: source_view(pack, fr, i, &refs),

@@ -204,7 +204,7 @@ pub fn render(
         .unwrap_or("")
         .trim_end_matches('/');
     let mut pages: Vec<String> = routes::SINGLE_PAGES.iter().map(|r| r.url()).collect();
-    let sources = routes::page_count(pack.articles.len(), routes::SOURCES_PER_PAGE);
+    let sources = routes::SOURCE_PAGES.count(pack.articles.len());
     pages.extend((2..=sources).map(|n| Route::ArticlesPart(n as u16).url()));
     let periods = renderer.fragments().event_pages().pages();
     pages.extend(periods.iter().map(|p| Route::Period(p.period).url()));

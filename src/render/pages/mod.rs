@@ -14,6 +14,7 @@ pub mod search;
 use rayon::prelude::*;
 
 use crate::model::{ActorKind, Pack, RichText};
+use crate::routes::PageSizes;
 
 pub use super::renderer::Page;
 
@@ -89,16 +90,16 @@ pub struct Pager {
 }
 
 impl Pager {
-    /// The pager of page `page` (from 1) of a list of `total` entries,
-    /// `per_page` to a page, whose pages are at `href(n)`; `None` while the
-    /// list fits one page.
+    /// The pager of page `page` (from 1) of a list of `total` entries, cut
+    /// into pages as `sizes` says, whose pages are at `href(n)`; `None`
+    /// while the list fits one page.
     pub fn new(
         page: usize,
         total: usize,
-        per_page: usize,
+        sizes: PageSizes,
         href: impl Fn(usize) -> String,
     ) -> Option<Pager> {
-        let count = crate::routes::page_count(total, per_page);
+        let count = sizes.count(total);
         if count < 2 {
             return None;
         }
@@ -109,7 +110,7 @@ impl Pager {
                 pages.push(NavLink {
                     label: n.to_string(),
                     href: href(n),
-                    count: per_page.min(total - (n - 1) * per_page),
+                    count: sizes.entries(n, total).len(),
                     current: n == page,
                 });
             } else if pages.last().is_some_and(|l: &NavLink| !l.href.is_empty()) {
@@ -121,9 +122,10 @@ impl Pager {
                 });
             }
         }
+        let shown = sizes.entries(page, total);
         Some(Pager {
-            from: (page - 1) * per_page + 1,
-            to: (page * per_page).min(total),
+            from: shown.start + 1,
+            to: shown.end,
             total,
             newer: (page > 1).then(|| href(page - 1)),
             older: (page < count).then(|| href(page + 1)),
