@@ -200,6 +200,18 @@ vocabulary! {
     }
 }
 
+impl Status {
+    /// What the status means, for a legend.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Reported => "reported by a source",
+            Status::Claimed => "claimed by a party to it",
+            Status::Disputed => "accounts conflict",
+            Status::Confirmed => "confirmed by a party with standing to confirm it",
+        }
+    }
+}
+
 impl Grade {
     /// What the grade means.
     pub fn meaning(self) -> &'static str {

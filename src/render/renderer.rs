@@ -11,7 +11,7 @@ use super::refs::{Numbers, PageRefs, RefView};
 use super::{buffers, engine, fragments};
 use crate::diagnostics::Diagnostic;
 use crate::load::theme::Theme;
-use crate::model::Pack;
+use crate::model::{Pack, Status};
 use crate::routes::Route;
 
 /// One file of the output.
@@ -54,6 +54,15 @@ pub struct SiteView {
     generator: &'static str,
     /// The Content-Security-Policy of every page (`render/csp.rs`).
     csp: String,
+    /// Every event status and what it means, for legends.
+    statuses: Vec<Term>,
+}
+
+/// A word of a vocabulary and what it means, as a legend shows it.
+#[derive(Debug, Serialize)]
+pub struct Term {
+    word: &'static str,
+    meaning: &'static str,
 }
 
 /// Escapes `text` for use inside a double-quoted CSS string in a `<style>`
@@ -99,6 +108,12 @@ impl Renderer {
             base_url,
             generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
             csp: super::csp::policy(theme),
+            statuses: (Status::ALL.iter())
+                .map(|s| Term {
+                    word: s.as_str(),
+                    meaning: s.meaning(),
+                })
+                .collect(),
         };
         let engine = engine::Engine::new(theme, &site).map_err(|d| vec![d])?;
         Ok(Renderer {

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{
-    ActorKind, Article, Citer, Confidence, Event, Inline, Pack, Piece, RelationType, RichText,
-    Status, Target,
+    ActorKind, Article, Citer, Confidence, Event, Grade, Inline, Pack, Piece, RelationType,
+    RichText, Status, Target,
 };
 
 use super::fragments::{Card, Fragments, RowTemplate};
@@ -64,6 +64,23 @@ struct ArticleLinkView<'p> {
 /// A link to an actor, as templates see it: `id`, `name`, `kind` and
 /// `href`. Made once per link style and shared.
 pub type ActorLink = tera::Value;
+
+/// A source's grade as templates see it (`partials/grade.html`): `letter`
+/// (A–F on the Admiralty scale) and its `meaning`.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct GradeView {
+    pub letter: Grade,
+    pub meaning: &'static str,
+}
+
+impl From<Grade> for GradeView {
+    fn from(grade: Grade) -> GradeView {
+        GradeView {
+            letter: grade,
+            meaning: grade.meaning(),
+        }
+    }
+}
 
 /// A link to an article, as templates see it: `id`, `title`, `publisher`,
 /// `date` and `href`. Made once per link style and shared.

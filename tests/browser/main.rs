@@ -682,3 +682,126 @@ fn a_citation_previews_its_passage_and_arrival_marks_the_passage() {
     let top = arrival["top"].as_f64().unwrap_or(-1.0);
     assert!(top >= 40.0, "not flush against the top edge: {arrival}");
 }
+
+/// Statuses, confidence levels and source grades each look different, by
+/// shape and sign as well as colour, on screen and in print (where colour
+/// may be lost), and say what they mean.
+#[test]
+fn statuses_confidence_and_grades_are_told_apart_and_explained() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    // what sets a badge apart without colour: its outline, its sign, weight
+    // and whether it is filled
+    let looks = |b: &mut Browser, selector: &str| {
+        b.eval(&format!(
+            "[...document.querySelectorAll('{selector}')].map(e => {{
+               const s = getComputedStyle(e), before = getComputedStyle(e, '::before');
+               return {{text: e.textContent.trim(), look: [s.borderTopStyle, s.borderTopWidth, before.content,
+                 s.fontWeight, s.backgroundColor !== 'rgba(0, 0, 0, 0)'].join(' ')}}; }})"
+        ))
+    };
+    b.open(&url("chronology/index.html"));
+    let legend = b.eval(
+        "[...document.querySelectorAll('.legend div')].map(d => [d.querySelector('dt').textContent.trim(), d.querySelector('dd').textContent.trim()])",
+    );
+    let legend = legend.as_array().cloned().unwrap_or_default();
+    let words: Vec<&str> = legend.iter().filter_map(|p| p[0].as_str()).collect();
+    assert_eq!(
+        words,
+        ["reported", "claimed", "disputed", "confirmed"],
+        "{legend:?}"
+    );
+    assert!(
+        legend
+            .iter()
+            .all(|p| p[1].as_str().is_some_and(|m| m.len() > 8)),
+        "each status says what it means: {legend:?}"
+    );
+    for media in ["screen", "print"] {
+        b.call(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"media": media}),
+        );
+        let badges = looks(&mut b, ".legend .badge");
+        let mut seen: Vec<&str> = badges
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| x["look"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(seen.len(), 4, "{badges}");
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 4, "four different looks in {media}: {badges}");
+        // every event's badge looks like its status in the legend
+        let cards = looks(&mut b, "main .event .badge");
+        let legend_looks = badges.as_array().cloned().unwrap_or_default();
+        for card in cards.as_array().into_iter().flatten() {
+            let same = legend_looks.iter().find(|l| l["text"] == card["text"]);
+            assert_eq!(same.map(|l| &l["look"]), Some(&card["look"]), "{card}");
+        }
+    }
+    b.call(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": "screen"}),
+    );
+
+    b.open(&url("index.html"));
+    let levels = looks(&mut b, ".confidence");
+    let mut by_level: Vec<(String, String)> = levels
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|l| {
+            (
+                l["text"].as_str().unwrap_or("").to_string(),
+                l["look"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    by_level.sort();
+    by_level.dedup();
+    let mut kinds: Vec<&String> = by_level.iter().map(|(t, _)| t).collect();
+    kinds.dedup();
+    assert!(
+        kinds.len() >= 2,
+        "the pack uses more than one level: {levels}"
+    );
+    assert_eq!(
+        by_level.len(),
+        kinds.len(),
+        "each level has one look: {by_level:?}"
+    );
+    let mut looks_seen: Vec<&String> = by_level.iter().map(|(_, l)| l).collect();
+    looks_seen.sort();
+    looks_seen.dedup();
+    assert_eq!(
+        looks_seen.len(),
+        kinds.len(),
+        "and no two levels share one: {by_level:?}"
+    );
+
+    b.open(&url("articles/index.html"));
+    let grades = b.eval(
+        "[...document.querySelectorAll('main td .grade')].map(g => [g.textContent.trim(), g.title, g.parentElement.textContent.trim()])",
+    );
+    let grades = grades.as_array().cloned().unwrap_or_default();
+    assert!(!grades.is_empty());
+    for g in &grades {
+        let letter = g[0].as_str().unwrap_or("");
+        let meaning = match letter {
+            "A" => "completely reliable",
+            "B" => "usually reliable",
+            "C" => "fairly reliable",
+            "D" => "not usually reliable",
+            "E" => "unreliable",
+            _ => "cannot be judged",
+        };
+        assert!(
+            g[1].as_str().is_some_and(|t| t.contains(meaning)),
+            "hover: {g}"
+        );
+        assert!(
+            g[2].as_str().is_some_and(|t| t.contains(meaning)),
+            "table: {g}"
+        );
+    }
+}

@@ -14,13 +14,13 @@ use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
 use super::super::views::{
-    ArticleLink, JudgmentView, Link, ParagraphStyle, article_link, citer_link, fill_given,
-    key_points, paragraph_html,
+    ArticleLink, GradeView, JudgmentView, Link, ParagraphStyle, article_link, citer_link,
+    fill_given, key_points, paragraph_html,
 };
 use super::home::newest_first;
 use super::{Page, Pager};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Article, Citer, Grade, Pack};
+use crate::model::{Article, Citer, Pack};
 use crate::routes::{Route, SOURCE_PAGES};
 
 /// An article's bibliographic data, as every listing shows it.
@@ -37,7 +37,7 @@ pub struct SourceView {
     /// Language.
     pub language: Option<String>,
     /// Admiralty grade.
-    pub reliability: Option<Grade>,
+    pub reliability: Option<GradeView>,
     /// Number of body paragraphs.
     pub paragraphs: usize,
     /// How many distinct items (events, actors, …) cite it.
@@ -60,7 +60,7 @@ pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -
         updated: a.updated.as_ref().map(|u| u.1.to_string()),
         url: a.url.clone(),
         language: a.language.clone(),
-        reliability: a.reliability,
+        reliability: a.reliability.map(GradeView::from),
         paragraphs: a.paragraphs.len(),
         cited_by: citers.len(),
     }

@@ -9,12 +9,12 @@ use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::views::{
-    ActorLink, ArticleLink, Entry, EventEntry, JudgmentView, actor_link, article_link, event_entry,
-    fill_given, key_judgments,
+    ActorLink, ArticleLink, Entry, EventEntry, GradeView, JudgmentView, actor_link, article_link,
+    event_entry, fill_given, key_judgments,
 };
 use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
-use crate::model::{ActorKind, Grade, Pack};
+use crate::model::{ActorKind, Pack};
 use crate::routes::Route;
 
 /// How many events the home page shows as "latest".
@@ -38,7 +38,7 @@ struct KindGroup {
 #[derive(Serialize)]
 struct Source {
     link: ArticleLink,
-    reliability: Option<Grade>,
+    reliability: Option<GradeView>,
 }
 
 #[derive(Serialize)]
@@ -114,7 +114,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         .take(SOURCES_SHOWN)
         .map(|i| Source {
             link: article_link(pack, fr, i, &refs),
-            reliability: pack.articles[i].reliability,
+            reliability: pack.articles[i].reliability.map(GradeView::from),
         })
         .collect();
     let body = Home {
