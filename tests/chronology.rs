@@ -169,6 +169,18 @@ fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
     // the oldest pages link to the events where they are
     let oldest = pack.page("actors/kh/events-11.html") + &last;
     assert!(oldest.contains("href=\"../../chronology/2024-01/index.html#ev-0\""));
+    // the list of years carries the whole pack's timeline, counted per
+    // month, and small
+    let list = pack.page("chronology/index.html");
+    let start = list
+        .find("<figure class=\"timeline timeline-counted\"")
+        .expect("a counted timeline");
+    let end = start + list[start..].find("</figure>").expect("its end");
+    assert!(end - start < 100_000, "{} bytes", end - start);
+    assert!(
+        list[start..end].contains("March 2024: "),
+        "a count per month"
+    );
     let sitemap = pack.page("sitemap.xml");
     assert!(sitemap.contains("<loc>actors/kh/events-12.html</loc>"));
     assert!(sitemap.contains("<loc>chronology/2024-03/page-2.html</loc>"));

@@ -85,6 +85,19 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The number of day (year, month, day) of the Gregorian calendar, counted
+/// from 1 January 1970 (Howard Hinnant's `days_from_civil`), so that two
+/// days differ by the days between them.
+pub fn day_number((year, month, day): (i32, u8, u8)) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let m = i64::from(month);
+    let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
 impl Point {
     /// Reads `[early|mid|late ]YYYY[-MM[-DD]]` or `[early|mid|late ]YYY0s`.
     pub fn parse(text: &str) -> Result<Point, DateError> {
@@ -226,6 +239,29 @@ impl Point {
         }
     }
 
+    /// The latest day this point can mean, as (year, month, day): the last
+    /// day of its month, third of a month, year, third of a year or decade.
+    pub fn latest_day(&self) -> (i32, u8, u8) {
+        let last_of = |year: i32, month: u8| (year, month, days_in_month(year, month));
+        match (self.month, self.day, self.part) {
+            (Some(m), Some(d), _) => (self.year, m, d),
+            (Some(m), None, Some(Part::Early)) => (self.year, m, 10),
+            (Some(m), None, Some(Part::Mid)) => (self.year, m, 20),
+            (Some(m), None, _) => last_of(self.year, m),
+            (None, _, part) if self.decade => {
+                let last = match part {
+                    None | Some(Part::Late) => 9,
+                    Some(Part::Early) => 3,
+                    Some(Part::Mid) => 6,
+                };
+                last_of(self.year + last, 12)
+            }
+            (None, _, Some(Part::Early)) => last_of(self.year, 4),
+            (None, _, Some(Part::Mid)) => last_of(self.year, 8),
+            (None, _, _) => last_of(self.year, 12),
+        }
+    }
+
     /// How coarse the point is: 0 for a day, up to 6 for a whole decade. A
     /// finer point sorts before a coarser one that starts on the same day.
     pub fn coarseness(&self) -> u8 {
@@ -322,6 +358,16 @@ impl Date {
         self.start.machine()
     }
 
+    /// The days the date can mean, as day numbers ([`day_number`]): from
+    /// the earliest day of its start to the latest of its end, inclusive.
+    pub fn days(&self) -> (i64, i64) {
+        let end = self.end.unwrap_or(self.start);
+        (
+            day_number(self.start.earliest_day()),
+            day_number(end.latest_day()),
+        )
+    }
+
     /// True when the date is a single day (as `published` must be).
     pub fn is_day(&self) -> bool {
         self.end.is_none() && self.start.day.is_some()
@@ -358,6 +404,36 @@ mod tests {
             Ok(d) => d.to_string(),
             Err(e) => format!("error: {}", e.0),
         }
+    }
+
+    /// The first and last day `text` can mean, as (year, month, day).
+    fn bounds(text: &str) -> ((i32, u8, u8), (i32, u8, u8)) {
+        let d = Date::parse(text).expect("a date");
+        let end = d.end.unwrap_or(d.start);
+        (d.start.earliest_day(), end.latest_day())
+    }
+
+    #[test]
+    fn a_date_spans_every_day_it_can_mean() {
+        assert_eq!(bounds("2024-04-21"), ((2024, 4, 21), (2024, 4, 21)));
+        assert_eq!(bounds("late 2024-02"), ((2024, 2, 21), (2024, 2, 29)));
+        assert_eq!(bounds("mid 2023-02"), ((2023, 2, 11), (2023, 2, 20)));
+        assert_eq!(bounds("2023-02"), ((2023, 2, 1), (2023, 2, 28)));
+        assert_eq!(bounds("early 2024"), ((2024, 1, 1), (2024, 4, 30)));
+        assert_eq!(bounds("mid 1990s"), ((1994, 1, 1), (1996, 12, 31)));
+        assert_eq!(bounds("1990s"), ((1990, 1, 1), (1999, 12, 31)));
+        assert_eq!(
+            bounds("2023-10-17..2024-02-04"),
+            ((2023, 10, 17), (2024, 2, 4))
+        );
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        assert_eq!(day_number((1970, 1, 1)), 0);
+        assert_eq!(day_number((2000, 3, 1)) - day_number((2000, 2, 28)), 2);
+        assert_eq!(day_number((2024, 1, 1)) - day_number((2023, 1, 1)), 365);
+        assert_eq!(day_number((1969, 12, 31)), -1);
     }
 
     #[test]

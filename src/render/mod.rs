@@ -17,6 +17,7 @@ pub mod refs;
 pub mod renderer;
 pub mod search;
 pub mod stencil;
+pub mod timeline;
 pub mod views;
 
 pub use renderer::{Contents, OutputFile, RenderOptions, Renderer};

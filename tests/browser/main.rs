@@ -805,3 +805,88 @@ fn statuses_confidence_and_grades_are_told_apart_and_explained() {
         );
     }
 }
+
+/// The timeline: one mark per event, in date order, each linking to the
+/// event's card; on an actor's page, that actor's events; and it prints.
+#[test]
+fn the_timeline_marks_every_event_in_order_and_links_to_it() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    b.open(&url("chronology/index.html"));
+    let found = b.eval(
+        "(() => { const svg = document.querySelector('figure.timeline svg');
+           const marks = [...document.querySelectorAll('figure.timeline .timeline-links a')];
+           const rects = [...svg.querySelectorAll('rect.tl-mark')];
+           const ids = [...document.querySelectorAll('main article.event')].map(e => e.id);
+           const targets = marks.map(a => new URL(a.getAttribute('href'), location.href).hash.slice(1));
+           const xs = rects.map(r => parseFloat(r.getAttribute('x')));
+           // each link lies over its mark
+           const over = marks.every((a, k) => { const m = rects[k].getBoundingClientRect(), l = a.getBoundingClientRect();
+             return rects.length === marks.length && l.left <= m.left + 1 && l.right >= m.right - 1 && Math.abs(l.top - m.top) < 2; });
+           return {role: svg.getAttribute('role'), title: svg.querySelector('title').textContent,
+                   desc: svg.querySelector('desc').textContent, ids, targets,
+                   ordered: xs.every((x, k) => k === 0 || x >= xs[k - 1]),
+                   landed: targets.every(t => document.getElementById(t) !== null),
+                   over, labelled: marks.every(a => a.getAttribute('aria-label').length > 5 && a.title === a.getAttribute('aria-label'))}; })()",
+    );
+    assert_eq!(found["role"], "img", "{found}");
+    assert!(
+        found["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Timeline"))
+    );
+    assert!(
+        found["desc"]
+            .as_str()
+            .is_some_and(|d| d.contains("59 events")),
+        "{found}"
+    );
+    assert_eq!(
+        found["targets"], found["ids"],
+        "one mark per event, in date order"
+    );
+    assert_eq!(
+        found["ordered"], true,
+        "marks run left to right in date order"
+    );
+    assert_eq!(found["landed"], true);
+    assert_eq!(
+        found["labelled"], true,
+        "each mark says what it is on hover"
+    );
+    // an actor's page draws its events
+    b.open(&url("actors/kataib-hezbollah/index.html"));
+    let actor = b.eval(
+        "(() => { const marks = [...document.querySelectorAll('figure.timeline .timeline-links a')];
+           const cards = [...document.querySelectorAll('#events-heading ~ article.event .event-title > a:first-child')];
+           return {marks: marks.map(a => a.getAttribute('href')), cards: cards.map(a => a.getAttribute('href'))}; })()",
+    );
+    let mut marks: Vec<String> = serde_json::from_value(actor["marks"].clone()).unwrap_or_default();
+    let mut cards: Vec<String> = serde_json::from_value(actor["cards"].clone()).unwrap_or_default();
+    assert!(!marks.is_empty(), "{actor}");
+    marks.sort();
+    cards.sort();
+    assert_eq!(marks, cards, "the actor's events, each once");
+    // in print the picture is drawn, not hidden
+    b.open(&url("print/index.html"));
+    b.call(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": "print"}),
+    );
+    let printed = b.eval(
+        "(() => { const r = document.querySelector('#chronology figure.timeline svg').getBoundingClientRect();
+           return {width: r.width, height: r.height}; })()",
+    );
+    b.call(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": "screen"}),
+    );
+    assert!(
+        printed["width"].as_f64().unwrap_or(0.0) > 300.0,
+        "{printed}"
+    );
+    assert!(
+        printed["height"].as_f64().unwrap_or(0.0) > 50.0,
+        "{printed}"
+    );
+}

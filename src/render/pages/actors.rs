@@ -11,6 +11,7 @@ use super::super::plain::{ONE_LINE, plain_text, shortened_to};
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
+use super::super::timeline::{Timeline, timeline};
 use super::super::views::{
     ActorLink, ArticleLink, Entry as EventEntry, RelationView, actor_link, article_link,
     event_entry, fill_given, push_mention_excerpt, relations,
@@ -176,6 +177,8 @@ struct ActorPage {
     events_pager: Option<Pager>,
     /// The same for the mentions.
     mentions_pager: Option<Pager>,
+    /// The actor's events at their dates, on its own page.
+    timeline: Option<Timeline>,
     /// How many events and mentioning paragraphs the actor has in all.
     event_count: usize,
     mention_count: usize,
@@ -295,6 +298,13 @@ fn render_actor_page(
             actor_href(List::Mentions, n)
         });
     }
+    let timeline = match sub {
+        None => {
+            let events: Vec<usize> = a.events.iter().map(|(e, _)| *e).collect();
+            timeline(pack, &events, &refs, &format!("the events of {}", a.name))
+        }
+        Some(_) => None,
+    };
     let mut slots = Slots::default();
     for group in &mut mentions {
         group.paragraphs = slots.put(std::mem::take(&mut group.paragraphs.0));
@@ -327,6 +337,7 @@ fn render_actor_page(
             }),
             events_pager,
             mentions_pager,
+            timeline,
             event_count: a.events.len(),
             mention_count: a.mentions.len(),
         },

@@ -10,6 +10,7 @@ use super::super::describe;
 use super::super::fragments::Fragments;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
+use super::super::timeline::{Timeline, timeline};
 use super::super::views::{Entry, EventEntry, event_entry};
 use super::{NavLink, Page};
 use crate::diagnostics::Diagnostic;
@@ -41,6 +42,9 @@ struct Chronology {
     /// What the page covers ("2024", "March 2024, page 2"), on a page of
     /// the split chronology.
     period: Option<String>,
+    /// The page's events at their dates (every event, on the list of
+    /// years).
+    timeline: Option<Timeline>,
 }
 
 /// Every event grouped by the year it starts in, as `entry` says.
@@ -195,12 +199,14 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         false => years(pack, fr, &mut refs, Entry::Card)?,
         true => Vec::new(),
     };
+    let every: Vec<usize> = (0..pack.events.len()).collect();
     let body = Chronology {
         years,
         year_links: year_links(pack, pages, None, refs.root()),
         month_links: Vec::new(),
         part_links: Vec::new(),
         period: None,
+        timeline: timeline(pack, &every, &refs, "every event"),
     };
     let room = if pages.is_split() {
         0
@@ -227,7 +233,9 @@ pub fn render_period(pack: &Pack, renderer: &Renderer, n: usize) -> Result<Outpu
     let route = Route::Period(period);
     let mut refs = PageRefs::new(pack, pages, route.depth());
     let root = refs.root().to_string();
+    let label = period_label(period);
     let body = Chronology {
+        timeline: timeline(pack, &page.events, &refs, &format!("the events of {label}")),
         years: years_of(
             pack,
             fr,
@@ -240,7 +248,6 @@ pub fn render_period(pack: &Pack, renderer: &Renderer, n: usize) -> Result<Outpu
         part_links: part_links(pages, period, &root),
         period: Some(period_label(period)),
     };
-    let label = period_label(period);
     let description = describe::period(pack, &label, page.events.len());
     let page = Page::new(
         route,

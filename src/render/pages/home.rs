@@ -8,6 +8,7 @@ use super::super::fragments::Fragments;
 use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
+use super::super::timeline::{Timeline, timeline};
 use super::super::views::{
     ActorLink, ArticleLink, Entry, EventEntry, GradeView, JudgmentView, actor_link, article_link,
     event_entry, fill_given, key_judgments,
@@ -48,6 +49,8 @@ struct Home {
     latest_events: Vec<EventEntry>,
     actor_groups: Vec<KindGroup>,
     sources: Vec<Source>,
+    /// Every event at its date.
+    timeline: Option<Timeline>,
     counts: Counts,
     /// True when the page lists only some of the actors.
     more_actors: bool,
@@ -117,7 +120,9 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             reliability: pack.articles[i].reliability.map(GradeView::from),
         })
         .collect();
+    let every: Vec<usize> = (0..pack.events.len()).collect();
     let body = Home {
+        timeline: timeline(pack, &every, &refs, "the pack's events"),
         summary,
         key_judgments,
         latest_events,

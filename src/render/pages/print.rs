@@ -9,6 +9,7 @@ use super::super::describe;
 use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
+use super::super::timeline::{Timeline, timeline};
 use super::super::views::{
     ActorLink, Entry, JudgmentView, RelationView, actor_link, fill_given, key_judgments,
     key_points, relations,
@@ -58,6 +59,8 @@ struct Book {
     years: Vec<Year>,
     actor_groups: Vec<ActorGroup>,
     articles: Vec<ArticleEntry>,
+    /// Every event at its date.
+    timeline: Option<Timeline>,
 }
 
 /// Renders the briefing book.
@@ -114,7 +117,9 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             })
         })
         .collect::<Result<_, Diagnostic>>()?;
+    let every: Vec<usize> = (0..pack.events.len()).collect();
     let book = Book {
+        timeline: timeline(pack, &every, &refs, "the pack's events"),
         summary,
         key_judgments,
         years,
