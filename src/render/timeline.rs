@@ -6,8 +6,9 @@
 //! tick, "late January 2024" a bar over its ten days, a range a span from
 //! its first day to its last. Marks take the first row where they touch no
 //! other. When the events are more than [`MOST_MARKS`], or would need more
-//! than [`MOST_ROWS`] rows, they are counted instead, per month (or per
-//! year over a long stretch), so the picture stays small at any pack size.
+//! than [`MOST_ROWS`] rows, they are counted instead, per month (per year
+//! over a long stretch, per day over a short one), so the picture stays
+//! small at any pack size.
 
 use serde::Serialize;
 
@@ -27,7 +28,7 @@ const ROW: f64 = 11.0;
 pub const MOST_ROWS: usize = 24;
 
 /// The most events drawn one by one; more are counted.
-pub const MOST_MARKS: usize = 400;
+pub const MOST_MARKS: usize = 250;
 
 /// The height of the tallest count.
 const BARS: f64 = 90.0;
@@ -147,10 +148,10 @@ pub fn timeline(
         format!(
             "{} events from {start} to {end}, counted per {}; the list below gives each one.",
             events.len(),
-            if to - from > 12 * 366 {
-                "year"
-            } else {
-                "month"
+            match Bin::for_stretch(to - from) {
+                Bin::Year => "year",
+                Bin::Month => "month",
+                Bin::Day => "day",
             }
         )
     } else {
@@ -293,6 +294,26 @@ fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// What the picture counts events per.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bin {
+    Year,
+    Month,
+    Day,
+}
+
+impl Bin {
+    /// Years over more than twelve years, days over less than three
+    /// months, months between.
+    fn for_stretch(days: i64) -> Bin {
+        match days {
+            d if d > 12 * 366 => Bin::Year,
+            d if d < 92 => Bin::Day,
+            _ => Bin::Month,
+        }
+    }
+}
+
 /// Each event a mark on the first row where it touches no other; `None`
 /// when some event would need more than [`MOST_ROWS`] rows.
 fn rows(
@@ -345,31 +366,35 @@ fn counts(
 ) -> Vec<Mark> {
     /// A month or year: which, its days, its events and the first of them.
     struct Period {
-        key: (i32, u8),
+        key: (i32, u8, u8),
         start: i64,
         end: i64,
         count: usize,
         first: usize,
     }
-    let by_year = to - from > 12 * 366;
+    let unit = Bin::for_stretch(to - from);
     let mut periods: Vec<Period> = Vec::new();
     for &i in events {
-        let (year, month, _) = pack.events[i].date.1.start.earliest_day();
-        let key = if by_year { (year, 0) } else { (year, month) };
+        let (year, month, day) = pack.events[i].date.1.start.earliest_day();
+        let key = match unit {
+            Bin::Year => (year, 0, 0),
+            Bin::Month => (year, month, 0),
+            Bin::Day => (year, month, day),
+        };
         match periods.last_mut() {
             Some(p) if p.key == key => p.count += 1,
             _ => {
-                let (start, end) = if by_year {
-                    ((year, 1, 1), (year + 1, 1, 1))
-                } else if month == 12 {
-                    ((year, 12, 1), (year + 1, 1, 1))
-                } else {
-                    ((year, month, 1), (year, month + 1, 1))
+                let start = crate::model::date::day_number(match unit {
+                    Bin::Year => (year, 1, 1),
+                    Bin::Month => (year, month, 1),
+                    Bin::Day => (year, month, day),
+                });
+                let end = match unit {
+                    Bin::Year => crate::model::date::day_number((year + 1, 1, 1)),
+                    Bin::Month if month == 12 => crate::model::date::day_number((year + 1, 1, 1)),
+                    Bin::Month => crate::model::date::day_number((year, month + 1, 1)),
+                    Bin::Day => start + 1,
                 };
-                let (start, end) = (
-                    crate::model::date::day_number(start),
-                    crate::model::date::day_number(end),
-                );
                 periods.push(Period {
                     key,
                     start,
@@ -385,7 +410,7 @@ fn counts(
         .into_iter()
         .map(|p| {
             let Period {
-                key: (year, month),
+                key: (year, month, day),
                 start,
                 end,
                 count,
@@ -394,10 +419,11 @@ fn counts(
             let x = x_of(start.max(from));
             let width = (x_of(end.min(to)) - x - 1.0).max(1.5);
             let height = round((count as f64 / most * BARS).max(2.0));
-            let period = if by_year {
-                year.to_string()
-            } else {
-                format!("{} {year}", MONTHS[usize::from(month.clamp(1, 12)) - 1])
+            let month_name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
+            let period = match unit {
+                Bin::Year => year.to_string(),
+                Bin::Month => format!("{month_name} {year}"),
+                Bin::Day => format!("{day} {month_name} {year}"),
             };
             let events = if count == 1 { "event" } else { "events" };
             Mark {
