@@ -201,14 +201,19 @@ fn a_small_pack_with_every_optional_field_is_the_same_site_with_a_copy_of_the_th
 
 /// The partials drawn once per row of a long list, which briefing compiles
 /// when their source is plain enough.
-const ROW_PARTIALS: [&str; 7] = [
+const ROW_PARTIALS: [&str; 12] = [
     "event",
     "print-event",
     "participant",
     "paragraph",
     "citer",
     "excerpt",
+    "mention-group",
+    "mention-index",
+    "paragraph-link",
     "reference",
+    "timeline-mark",
+    "timeline-link",
 ];
 
 #[test]

@@ -127,6 +127,16 @@ pub enum RowTemplate {
     Participant,
     /// `partials/citer.html`: what cites a paragraph.
     Citer,
+    /// `partials/timeline-mark.html`: a mark of the timeline.
+    TimelineMark,
+    /// `partials/timeline-link.html`: the link over a mark of the timeline.
+    TimelineLink,
+    /// `partials/mention-group.html`: an article's paragraphs mentioning an
+    /// actor, quoted, on its page.
+    MentionGroup,
+    /// `partials/mention-index.html`: links to an article's paragraphs
+    /// mentioning an actor, on the later pages of its mentions.
+    MentionIndex,
 }
 
 impl RowTemplate {
@@ -138,7 +148,10 @@ impl RowTemplate {
     fn inline(self) -> bool {
         matches!(
             self,
-            RowTemplate::Participant | RowTemplate::Citer | RowTemplate::ParagraphLink
+            RowTemplate::Participant
+                | RowTemplate::Citer
+                | RowTemplate::ParagraphLink
+                | RowTemplate::TimelineLink
         )
     }
 
@@ -153,6 +166,10 @@ impl RowTemplate {
             RowTemplate::PrintEvent => "partials/print-event.html",
             RowTemplate::Participant => "partials/participant.html",
             RowTemplate::Citer => "partials/citer.html",
+            RowTemplate::TimelineMark => "partials/timeline-mark.html",
+            RowTemplate::TimelineLink => "partials/timeline-link.html",
+            RowTemplate::MentionGroup => "partials/mention-group.html",
+            RowTemplate::MentionIndex => "partials/mention-index.html",
         }
     }
 }
@@ -161,7 +178,7 @@ impl RowTemplate {
 pub struct Fragments {
     engine: Engine,
     /// Each row template compiled, or `None` when Tera renders it.
-    stencils: [OnceLock<Option<Stencil>>; 8],
+    stencils: [OnceLock<Option<Stencil>>; 12],
     /// Which build's fragments these are, for the memo of each thread.
     id: u64,
     /// Links to each actor, per style.

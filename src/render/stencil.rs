@@ -25,6 +25,9 @@ pub enum Field<'a> {
     Html(&'a str),
     /// A number.
     Number(usize),
+    /// A number with a fractional part (a place in a picture), shown as
+    /// Tera shows one: `14.1`, `720.0`.
+    Decimal(f64),
     /// A yes or no.
     Flag(bool),
 }
@@ -35,6 +38,7 @@ impl Field<'_> {
         match self {
             Field::Text(t) | Field::Html(t) => !t.is_empty(),
             Field::Number(n) => n != 0,
+            Field::Decimal(x) => x != 0.0,
             Field::Flag(b) => b,
         }
     }
@@ -192,6 +196,11 @@ impl Stencil {
                     Field::Text(t) => escape_into(out, t),
                     Field::Html(h) => out.push_str(h),
                     Field::Number(n) => out.push_str(itoa::Buffer::new().format(n)),
+                    Field::Decimal(x) => {
+                        use std::fmt::Write;
+                        // Debug, as Tera writes a float: a whole number keeps its `.0`
+                        let _ = write!(out, "{x:?}");
+                    }
                     Field::Flag(b) => out.push_str(if b { "true" } else { "false" }),
                 },
                 Piece::If {
@@ -220,16 +229,18 @@ mod tests {
         text: &'a str,
         html: super::super::html::HtmlRef<'a>,
         n: usize,
+        x: f64,
         flag: bool,
     }
 
     impl Row for Sample<'_> {
-        const FIELDS: &'static [&'static str] = &["text", "html", "n", "flag"];
+        const FIELDS: &'static [&'static str] = &["text", "html", "n", "x", "flag"];
         fn field(&self, i: usize) -> Field<'_> {
             match i {
                 0 => Field::Text(self.text),
                 1 => Field::Html(self.html.0),
                 2 => Field::Number(self.n),
+                3 => Field::Decimal(self.x),
                 _ => Field::Flag(self.flag),
             }
         }
@@ -254,21 +265,24 @@ mod tests {
             "{% if n %}{% if html %}{{ html }}{% else %}-{% endif %}{% endif %}{# a comment #}\n",
             "braces { alone } and }} closing",
             "{{ flag }}|{{ n }}|{{ text }}{{ html }}",
+            "<rect x=\"{{ x }}\"{% if x %} y=\"{{ n }}\"{% endif %}/>",
             "",
         ];
         let rows = [
-            ("<script>&\"'</script>", "<b>x</b>", 0, false),
-            ("Iraq’s “militias”", "", 12, true),
-            ("", "<mark class=\"cited\">a</mark>", 7, false),
+            ("<script>&\"'</script>", "<b>x</b>", 0, 0.0, false),
+            ("Iraq’s “militias”", "", 12, 720.0, true),
+            ("", "<mark class=\"cited\">a</mark>", 7, 14.1, false),
+            ("", "", 1, 0.35, true),
         ];
         for source in sources {
             let stencil = Stencil::compile(source, Sample::FIELDS)
                 .unwrap_or_else(|| panic!("compiles: {source}"));
-            for (text, html, n, flag) in rows {
+            for (text, html, n, x, flag) in rows {
                 let row = Sample {
                     text,
                     html: super::super::html::HtmlRef(html),
                     n,
+                    x,
                     flag,
                 };
                 let mut out = String::new();

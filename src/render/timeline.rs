@@ -12,7 +12,11 @@
 
 use serde::Serialize;
 
+use super::fragments::{Fragments, RowTemplate};
+use super::html::Html;
 use super::refs::PageRefs;
+use super::stencil::{Field, Row};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Pack, Target, date::MONTHS};
 
 /// The picture's width, in its own units.
@@ -39,7 +43,9 @@ const AXIS: f64 = 26.0;
 /// A mark narrower than this is drawn as a tick.
 const TICK: f64 = 3.0;
 
-/// One event's mark, or one period's count.
+/// One event's mark, or one period's count: a row of
+/// `partials/timeline-mark.html` (its shape in the SVG) and of
+/// `partials/timeline-link.html` (its link, laid over the picture).
 #[derive(Debug, Serialize)]
 pub struct Mark {
     pub x: f64,
@@ -56,17 +62,45 @@ pub struct Mark {
     pub status: &'static str,
     /// True for a day (drawn as a tick).
     pub tick: bool,
-    /// Where its link lies over the picture.
-    pub area: Area,
+    /// Where its link lies over the picture, in percent of its width and
+    /// height.
+    pub link_left: f64,
+    pub link_top: f64,
+    pub link_width: f64,
+    pub link_height: f64,
 }
 
-/// A box over the picture, in percent of its width and height.
-#[derive(Debug, Default, Serialize)]
-pub struct Area {
-    pub left: f64,
-    pub top: f64,
-    pub width: f64,
-    pub height: f64,
+impl Row for Mark {
+    const FIELDS: &'static [&'static str] = &[
+        "x",
+        "y",
+        "width",
+        "height",
+        "href",
+        "label",
+        "status",
+        "tick",
+        "link_left",
+        "link_top",
+        "link_width",
+        "link_height",
+    ];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Decimal(self.x),
+            1 => Field::Decimal(self.y),
+            2 => Field::Decimal(self.width),
+            3 => Field::Decimal(self.height),
+            4 => Field::Text(&self.href),
+            5 => Field::Text(&self.label),
+            6 => Field::Text(self.status),
+            7 => Field::Flag(self.tick),
+            8 => Field::Decimal(self.link_left),
+            9 => Field::Decimal(self.link_top),
+            10 => Field::Decimal(self.link_width),
+            _ => Field::Decimal(self.link_height),
+        }
+    }
 }
 
 /// A labelled point of the axis.
@@ -91,7 +125,10 @@ pub struct Timeline {
     pub desc: String,
     /// True when the marks are counts per period.
     pub counted: bool,
-    pub marks: Vec<Mark>,
+    /// The marks' shapes, each drawn by `partials/timeline-mark.html`.
+    pub marks: Html,
+    /// Their links, each drawn by `partials/timeline-link.html`.
+    pub links: Html,
     pub ticks: Vec<Tick>,
 }
 
@@ -102,16 +139,21 @@ fn days(pack: &Pack, i: usize) -> (i64, i64) {
 
 /// The timeline of `events` (indexes of the pack's events, in the
 /// chronology's order), its marks linking from the page of `refs`; `what`
-/// names them in its title ("the pack's events"). `None` when there are no
-/// events.
+/// names them in its title ("the pack's events"); its marks drawn by the
+/// partials of `fragments`. `None` when there are no events.
 pub fn timeline(
     pack: &Pack,
     events: &[usize],
     refs: &PageRefs<'_>,
     what: &str,
-) -> Option<Timeline> {
-    let first = events.iter().map(|&i| days(pack, i).0).min()?;
-    let last = events.iter().map(|&i| days(pack, i).1).max()?;
+    fragments: &Fragments,
+) -> Result<Option<Timeline>, Diagnostic> {
+    let (Some(first), Some(last)) = (
+        events.iter().map(|&i| days(pack, i).0).min(),
+        events.iter().map(|&i| days(pack, i).1).max(),
+    ) else {
+        return Ok(None);
+    };
     // at least a month, so that a single day does not fill the picture
     let (from, to) = if last - first < 30 {
         let middle = (first + last) / 2;
@@ -167,14 +209,17 @@ pub fn timeline(
         let width = m.width.max(4.0);
         let left = (m.x + m.width / 2.0 - width / 2.0).max(0.0);
         let percent = |v: f64, of: f64| (v / of * 10_000.0).round() / 100.0;
-        m.area = Area {
-            left: percent(left, WIDTH),
-            top: percent(m.y, height),
-            width: percent(width, WIDTH),
-            height: percent(m.height, height),
-        };
+        m.link_left = percent(left, WIDTH);
+        m.link_top = percent(m.y, height);
+        m.link_width = percent(width, WIDTH);
+        m.link_height = percent(m.height, height);
     }
-    Some(Timeline {
+    let (mut shapes, mut links) = (String::new(), String::new());
+    for m in &marks {
+        fragments.row(RowTemplate::TimelineMark, m, &mut shapes)?;
+        fragments.row(RowTemplate::TimelineLink, m, &mut links)?;
+    }
+    Ok(Some(Timeline {
         id: "timeline",
         width: WIDTH,
         height,
@@ -182,9 +227,10 @@ pub fn timeline(
         title: format!("Timeline of {what}"),
         desc,
         counted,
-        marks,
+        marks: Html(shapes),
+        links: Html(links),
         ticks: ticks((from, to), &x_of),
-    })
+    }))
 }
 
 /// Where each day falls across the picture. Drawn one by one, events get
@@ -349,7 +395,10 @@ fn rows(
             label: format!("{}: {}", e.date_shown, e.title),
             status: e.status.map_or("", |s| s.as_str()),
             tick,
-            area: Area::default(),
+            link_left: 0.0,
+            link_top: 0.0,
+            link_width: 0.0,
+            link_height: 0.0,
         });
     }
     Some(marks)
@@ -435,7 +484,10 @@ fn counts(
                 label: format!("{period}: {count} {events}"),
                 status: "",
                 tick: false,
-                area: Area::default(),
+                link_left: 0.0,
+                link_top: 0.0,
+                link_width: 0.0,
+                link_height: 0.0,
             }
         })
         .collect()

@@ -13,8 +13,8 @@ use super::super::renderer::{OutputFile, Renderer};
 use super::super::stencil::{Field, Row};
 use super::super::timeline::{Timeline, timeline};
 use super::super::views::{
-    ActorLink, ArticleLink, Entry as EventEntry, RelationView, actor_link, article_link,
-    event_entry, fill_given, push_mention_excerpt, relations,
+    ActorLink, Entry as EventEntry, RelationView, actor_link, event_entry, fill_given,
+    push_mention_excerpt, relations,
 };
 use super::{Page, Pager, actors_by_kind};
 use crate::diagnostics::Diagnostic;
@@ -150,18 +150,37 @@ enum MentionStyle {
     Links,
 }
 
-/// The paragraphs of one article that mention the actor.
+/// The paragraphs of one article that mention the actor, as
+/// `partials/mention-group.html` (on the actor's own page) or
+/// `partials/mention-index.html` (on its later pages) draws them: the
+/// article's `title`, `publisher`, `date` and `href`, `count` (how many
+/// paragraphs) and `paragraphs` (HTML, each drawn by `partials/excerpt.html`
+/// or `partials/paragraph-link.html`).
 #[derive(Serialize)]
-struct ArticleMentions {
+struct ArticleMentions<'p> {
     #[serde(skip)]
     index: usize,
-    /// The article.
-    article: ArticleLink,
-    /// How many paragraphs.
+    title: &'p str,
+    publisher: &'p str,
+    date: &'p str,
+    href: String,
     count: usize,
-    /// The paragraphs, each drawn by `partials/excerpt.html` on the actor's
-    /// own page, or by `partials/paragraph-link.html` on its later pages.
     paragraphs: Html,
+}
+
+impl Row for ArticleMentions<'_> {
+    const FIELDS: &'static [&'static str] =
+        &["title", "publisher", "date", "href", "count", "paragraphs"];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.title),
+            1 => Field::Text(self.publisher),
+            2 => Field::Text(self.date),
+            3 => Field::Text(&self.href),
+            4 => Field::Number(self.count),
+            _ => Field::Html(&self.paragraphs.0),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -169,7 +188,8 @@ struct ActorPage {
     actor: ActorView,
     relations: Vec<RelationView>,
     events: Vec<RoleEvent>,
-    mentions: Vec<ArticleMentions>,
+    /// The paragraphs mentioning the actor, grouped by article (HTML).
+    mentions: Html,
     /// On a sub-page, which list it continues: `"events"` or `"mentions"`.
     list: Option<&'static str>,
     /// Where the events shown sit in the actor's list, once it takes more
@@ -284,7 +304,7 @@ fn render_actor_page(
             actor_href(List::Events, n)
         });
     }
-    let mut mentions = Vec::new();
+    let mut mentions = String::new();
     let mut mentions_pager = None;
     if let Some(n) = mentions_page {
         let order = fr.mention_order(pack, i);
@@ -301,14 +321,18 @@ fn render_actor_page(
     let timeline = match sub {
         None => {
             let events: Vec<usize> = a.events.iter().map(|(e, _)| *e).collect();
-            timeline(pack, &events, &refs, &format!("the events of {}", a.name))
+            timeline(
+                pack,
+                &events,
+                &refs,
+                &format!("the events of {}", a.name),
+                fr,
+            )?
         }
         Some(_) => None,
     };
     let mut slots = Slots::default();
-    for group in &mut mentions {
-        group.paragraphs = slots.put(std::mem::take(&mut group.paragraphs.0));
-    }
+    let mentions = slots.put(mentions);
     let (title, description) = match sub {
         None => (a.name.clone(), describe::actor(pack, i)),
         Some((list, n)) => {
@@ -355,33 +379,41 @@ fn mentions_of(
     shown: &[usize],
     style: MentionStyle,
     refs: &PageRefs<'_>,
-) -> Result<Vec<ArticleMentions>, Diagnostic> {
+) -> Result<String, Diagnostic> {
     let link = actor_link(pack, fr, i, refs);
     let mentions = &pack.actors[i].mentions;
-    let mut groups: Vec<ArticleMentions> = Vec::new();
+    let (group_template, paragraph_room) = match style {
+        MentionStyle::Excerpts => (RowTemplate::MentionGroup, 1024),
+        MentionStyle::Links => (RowTemplate::MentionIndex, 256),
+    };
+    let mut out = String::new();
+    let mut group: Option<ArticleMentions<'_>> = None;
     let mut excerpt = String::with_capacity(512);
     let mut href = String::with_capacity(96);
     for (k, &m) in shown.iter().enumerate() {
         let (art, n) = mentions[m];
         let article = &pack.articles[art];
-        if groups.last().is_none_or(|g| g.index != art) {
-            groups.push(ArticleMentions {
+        if group.as_ref().is_none_or(|g| g.index != art) {
+            if let Some(done) = group.take() {
+                fr.row(group_template, &done, &mut out)?;
+            }
+            group = Some(ArticleMentions {
                 index: art,
-                article: article_link(pack, fr, art, refs),
+                title: &article.title,
+                publisher: &article.publisher,
+                date: &article.published_shown,
+                href: refs.href(Target::Article(art)),
                 count: 0,
-                paragraphs: Html(String::with_capacity(match style {
-                    MentionStyle::Excerpts => 1024,
-                    MentionStyle::Links => 256,
-                })),
+                paragraphs: Html(String::with_capacity(paragraph_room)),
             });
         }
-        href.clear();
-        refs.push_href(&mut href, Target::Article(art));
-        href.push_str("#p");
-        href.push_str(itoa::Buffer::new().format(n));
-        let Some(group) = groups.last_mut() else {
+        let Some(group) = group.as_mut() else {
             continue;
         };
+        href.clear();
+        href.push_str(&group.href);
+        href.push_str("#p");
+        href.push_str(itoa::Buffer::new().format(n));
         group.count += 1;
         let out = &mut group.paragraphs.0;
         match style {
@@ -406,5 +438,8 @@ fn mentions_of(
             }
         }
     }
-    Ok(groups)
+    if let Some(done) = group {
+        fr.row(group_template, &done, &mut out)?;
+    }
+    Ok(out)
 }

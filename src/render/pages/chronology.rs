@@ -206,7 +206,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         month_links: Vec::new(),
         part_links: Vec::new(),
         period: None,
-        timeline: timeline(pack, &every, &refs, "every event"),
+        timeline: timeline(pack, &every, &refs, "every event", fr)?,
     };
     let room = if pages.is_split() {
         0
@@ -235,7 +235,13 @@ pub fn render_period(pack: &Pack, renderer: &Renderer, n: usize) -> Result<Outpu
     let root = refs.root().to_string();
     let label = period_label(period);
     let body = Chronology {
-        timeline: timeline(pack, &page.events, &refs, &format!("the events of {label}")),
+        timeline: timeline(
+            pack,
+            &page.events,
+            &refs,
+            &format!("the events of {label}"),
+            fr,
+        )?,
         years: years_of(
             pack,
             fr,

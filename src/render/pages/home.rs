@@ -122,7 +122,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         .collect();
     let every: Vec<usize> = (0..pack.events.len()).collect();
     let body = Home {
-        timeline: timeline(pack, &every, &refs, "the pack's events"),
+        timeline: timeline(pack, &every, &refs, "the pack's events", fr)?,
         summary,
         key_judgments,
         latest_events,

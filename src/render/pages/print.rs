@@ -119,7 +119,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         .collect::<Result<_, Diagnostic>>()?;
     let every: Vec<usize> = (0..pack.events.len()).collect();
     let book = Book {
-        timeline: timeline(pack, &every, &refs, "the pack's events"),
+        timeline: timeline(pack, &every, &refs, "the pack's events", fr)?,
         summary,
         key_judgments,
         years,
