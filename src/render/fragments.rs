@@ -137,6 +137,16 @@ pub enum RowTemplate {
     /// `partials/mention-index.html`: links to an article's paragraphs
     /// mentioning an actor, on the later pages of its mentions.
     MentionIndex,
+    /// `partials/graph-node.html`: an actor in an actor's relation picture.
+    GraphNode,
+    /// `partials/network-node.html`: an actor in the network of the
+    /// actors index.
+    NetworkNode,
+    /// `partials/graph-edge.html`: a line of a relation picture.
+    GraphEdge,
+    /// `partials/graph-link.html`: the link over an actor in a relation
+    /// picture.
+    GraphLink,
 }
 
 impl RowTemplate {
@@ -152,6 +162,7 @@ impl RowTemplate {
                 | RowTemplate::Citer
                 | RowTemplate::ParagraphLink
                 | RowTemplate::TimelineLink
+                | RowTemplate::GraphLink
         )
     }
 
@@ -170,6 +181,10 @@ impl RowTemplate {
             RowTemplate::TimelineLink => "partials/timeline-link.html",
             RowTemplate::MentionGroup => "partials/mention-group.html",
             RowTemplate::MentionIndex => "partials/mention-index.html",
+            RowTemplate::GraphNode => "partials/graph-node.html",
+            RowTemplate::NetworkNode => "partials/network-node.html",
+            RowTemplate::GraphEdge => "partials/graph-edge.html",
+            RowTemplate::GraphLink => "partials/graph-link.html",
         }
     }
 }
@@ -178,7 +193,7 @@ impl RowTemplate {
 pub struct Fragments {
     engine: Engine,
     /// Each row template compiled, or `None` when Tera renders it.
-    stencils: [OnceLock<Option<Stencil>>; 12],
+    stencils: [OnceLock<Option<Stencil>>; 16],
     /// Which build's fragments these are, for the memo of each thread.
     id: u64,
     /// Links to each actor, per style.

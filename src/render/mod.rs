@@ -8,6 +8,7 @@ pub mod csp;
 pub mod describe;
 pub mod engine;
 pub mod fragments;
+pub mod graph;
 pub mod highlight;
 pub mod html;
 pub mod markdown;

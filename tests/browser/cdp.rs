@@ -199,11 +199,12 @@ impl Browser {
             .collect()
     }
 
-    /// Prints the page to PDF (A4 from the page's CSS) and returns the bytes.
+    /// Prints the page to PDF (A4 from the page's CSS, tagged, so that each
+    /// picture is a figure carrying its text) and returns the bytes.
     pub fn pdf(&mut self) -> Vec<u8> {
         let result = self.call(
             "Page.printToPDF",
-            json!({"preferCSSPageSize": true, "printBackground": true}),
+            json!({"preferCSSPageSize": true, "printBackground": true, "generateTaggedPDF": true}),
         );
         let data = result["data"].as_str().expect("pdf data");
         data_encoding::BASE64

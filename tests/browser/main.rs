@@ -812,6 +812,128 @@ fn statuses_confidence_and_grades_are_told_apart_and_explained() {
     }
 }
 
+/// The relation pictures: on an actor's page, each of its relations is a
+/// labelled line to a node that links to the other actor; on the actors
+/// index, the network links to every actor it draws; both are figures of
+/// the printed PDF.
+#[test]
+fn the_relation_graphs_show_each_relation_and_print() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(mut b) = browser() else { return };
+    b.open(&url("actors/kataib-hezbollah/index.html"));
+    let found = b.eval(
+        "(() => { const fig = document.querySelector('#relations-heading ~ figure.graph');
+           const svg = fig.querySelector('svg');
+           const links = [...fig.querySelectorAll('.picture-links a')];
+           const boxes = [...svg.querySelectorAll('rect.gr-node')];
+           const labels = [...svg.querySelectorAll('text.gr-label')].map(t => t.textContent);
+           const relations = [...document.querySelectorAll('ul.relations li')].map(li =>
+             ({wording: li.querySelector('.relation').textContent.trim(), href: li.querySelector('a').getAttribute('href')}));
+           // each link lies over its box
+           const over = links.length === boxes.length && links.every((a, k) => {
+             const m = boxes[k].getBoundingClientRect(), l = a.getBoundingClientRect();
+             return Math.abs(l.left - m.left) < 2 && Math.abs(l.top - m.top) < 2 && Math.abs(l.width - m.width) < 2; });
+           const pictureRight = fig.querySelector('.graph-picture').getBoundingClientRect().right;
+           return {role: svg.getAttribute('role'), title: svg.querySelector('title').textContent,
+                   desc: svg.querySelector('desc').textContent,
+                   links: links.map(a => ({href: a.getAttribute('href'), title: a.title})),
+                   labels, relations, over,
+                   inside: links.every(a => a.getBoundingClientRect().right <= pictureRight + 1),
+                   arrows: svg.querySelectorAll('[marker-end]').length}; })()",
+    );
+    assert_eq!(found["role"], "img", "{found}");
+    assert_eq!(found["title"], "Relations of Kataib Hezbollah", "{found}");
+    assert!(
+        found["desc"]
+            .as_str()
+            .is_some_and(|d| d.contains("6 relations with 5 actors")),
+        "{found}"
+    );
+    let links: Vec<serde_json::Value> =
+        serde_json::from_value(found["links"].clone()).unwrap_or_default();
+    let labels: Vec<String> = serde_json::from_value(found["labels"].clone()).unwrap_or_default();
+    let relations: Vec<serde_json::Value> =
+        serde_json::from_value(found["relations"].clone()).unwrap_or_default();
+    assert_eq!(relations.len(), 6, "{found}");
+    assert_eq!(
+        links[0]["href"], "../../actors/kataib-hezbollah/index.html",
+        "the actor itself in the middle"
+    );
+    for r in &relations {
+        let (wording, href) = (r["wording"].as_str().unwrap_or(""), &r["href"]);
+        // a node linking to the other actor, and a line labelled with the relation
+        let at = links.iter().position(|l| &l["href"] == href);
+        assert!(at.is_some(), "no node for {r}: {found}");
+        assert!(
+            labels.iter().any(|l| l.split(", ").any(|w| w == wording)),
+            "no line labelled {wording:?}: {labels:?}"
+        );
+    }
+    assert!(
+        labels.iter().any(|l| l == "opposes, opposed by"),
+        "both ways on one line: {labels:?}"
+    );
+    assert_eq!(found["over"], true, "each link over its node: {found}");
+    assert_eq!(found["inside"], true);
+    assert!(found["arrows"].as_u64().unwrap_or(0) >= 5, "{found}");
+    // every node's link lands on an actor's page
+    for l in &links {
+        let href = l["href"].as_str().unwrap_or("");
+        let file = site().join("actors/kataib-hezbollah").join(href);
+        assert!(file.is_file(), "{href}");
+        assert!(l["title"].as_str().is_some_and(|t| !t.is_empty()));
+    }
+
+    // the network of the actors index links to each actor it draws
+    b.open(&url("actors/index.html"));
+    let network = b.eval(
+        "(() => { const fig = document.querySelector('figure.graph-network');
+           const links = [...fig.querySelectorAll('.picture-links a')].map(a => a.getAttribute('href'));
+           const rows = [...document.querySelectorAll('table.actors-table th a')].map(a => a.getAttribute('href'));
+           return {links, rows, dots: fig.querySelectorAll('svg circle.gr-dot').length,
+                   lines: fig.querySelectorAll('svg path.gr-edge').length,
+                   desc: fig.querySelector('desc').textContent}; })()",
+    );
+    let drawn: Vec<String> = serde_json::from_value(network["links"].clone()).unwrap_or_default();
+    let rows: Vec<String> = serde_json::from_value(network["rows"].clone()).unwrap_or_default();
+    assert!(drawn.len() >= 30, "{network}");
+    assert_eq!(network["dots"].as_u64(), Some(drawn.len() as u64));
+    assert!(
+        drawn.iter().all(|h| rows.contains(h)),
+        "each node is an actor of the tables"
+    );
+    assert!(drawn.contains(&"../actors/kataib-hezbollah/index.html".to_string()));
+    assert!(network["lines"].as_u64().unwrap_or(0) >= 30, "{network}");
+
+    // in the printed PDF, both pictures of the book are figures
+    b.open(&url("print/index.html"));
+    let pdf = b.pdf();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("book.pdf");
+    std::fs::write(&path, &pdf).expect("write pdf");
+    let plain = dir.path().join("plain.pdf");
+    let Ok(qpdf) = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&path)
+        .arg(&plain)
+        .status()
+    else {
+        let missing = "qpdf is not installed: the pictures of the printed PDF are not checked";
+        assert!(std::env::var_os("CI").is_none(), "{missing}");
+        eprintln!("skipped: {missing}");
+        return;
+    };
+    assert!(qpdf.success());
+    let bytes = std::fs::read(&plain).expect("read");
+    let text = String::from_utf8_lossy(&bytes);
+    for alt in [
+        "/Alt (Timeline of the pack's events",
+        "/Alt (The actors' relations",
+    ] {
+        assert!(text.contains(alt), "the printed PDF has no figure {alt:?}");
+    }
+}
+
 /// The timeline: one mark per event, in date order, each linking to the
 /// event's card; on an actor's page, that actor's events; and it prints.
 #[test]

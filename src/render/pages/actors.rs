@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::super::describe;
 use super::super::fragments::{Fragments, RowTemplate};
+use super::super::graph::{self, Graph};
 use super::super::html::{Html, HtmlRef, Slots};
 use super::super::plain::{ONE_LINE, plain_text, shortened_to};
 use super::super::refs::PageRefs;
@@ -42,6 +43,8 @@ struct Group {
 #[derive(Serialize)]
 struct Index {
     groups: Vec<Group>,
+    /// The pack's relations as a picture.
+    graph: Option<Graph>,
 }
 
 /// Renders `actors/index.html`.
@@ -82,12 +85,13 @@ pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>,
             }
         })
         .collect();
+    let graph = graph::network(pack, &refs, fr)?;
     let page = Page::new(
         Route::Actors,
         "Actors",
         describe::actors(pack),
         refs,
-        Index { groups },
+        Index { groups, graph },
     );
     Ok(vec![renderer.page(page)?])
 }
@@ -199,6 +203,9 @@ struct ActorPage {
     mentions_pager: Option<Pager>,
     /// The actor's events at their dates, on its own page.
     timeline: Option<Timeline>,
+    /// The actor's relations and the actors it shares events with, on its
+    /// own page.
+    graph: Option<Graph>,
     /// How many events and mentioning paragraphs the actor has in all.
     event_count: usize,
     mention_count: usize,
@@ -331,6 +338,10 @@ fn render_actor_page(
         }
         Some(_) => None,
     };
+    let graph = match sub {
+        None => graph::ego(pack, i, &refs, fr)?,
+        Some(_) => None,
+    };
     let mut slots = Slots::default();
     let mentions = slots.put(mentions);
     let (title, description) = match sub {
@@ -362,6 +373,7 @@ fn render_actor_page(
             events_pager,
             mentions_pager,
             timeline,
+            graph,
             event_count: a.events.len(),
             mention_count: a.mentions.len(),
         },

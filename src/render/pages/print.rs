@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::super::describe;
+use super::super::graph::{Graph, network};
 use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
@@ -61,6 +62,8 @@ struct Book {
     articles: Vec<ArticleEntry>,
     /// Every event at its date.
     timeline: Option<Timeline>,
+    /// The actors' relations.
+    graph: Option<Graph>,
 }
 
 /// Renders the briefing book.
@@ -120,6 +123,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
     let every: Vec<usize> = (0..pack.events.len()).collect();
     let book = Book {
         timeline: timeline(pack, &every, &refs, "the pack's events", fr)?,
+        graph: network(pack, &refs, fr)?,
         summary,
         key_judgments,
         years,
