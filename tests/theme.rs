@@ -201,7 +201,7 @@ fn a_small_pack_with_every_optional_field_is_the_same_site_with_a_copy_of_the_th
 
 /// The partials drawn once per row of a long list, which briefing compiles
 /// when their source is plain enough.
-const ROW_PARTIALS: [&str; 12] = [
+const ROW_PARTIALS: [&str; 16] = [
     "event",
     "print-event",
     "participant",
@@ -214,6 +214,10 @@ const ROW_PARTIALS: [&str; 12] = [
     "reference",
     "timeline-mark",
     "timeline-link",
+    "graph-node",
+    "network-node",
+    "graph-edge",
+    "graph-link",
 ];
 
 #[test]
