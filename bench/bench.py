@@ -17,7 +17,7 @@ bench/to_spec.py), then, in one sitting and alternating the tools run by run:
 and prints a Markdown table: wall time median [min-max] and peak RSS (GNU
 time), the briefing/Hugo ratio, and the scaling from one size to the next.
 A second table gives what a reader meets in the last build: the largest
-pages, the first paint in headless Chromium of the chronology, of its
+pages and the largest picture (SVG), the first paint in headless Chromium of the chronology, of its
 largest page and of the largest actor page (bench/first_paint.cjs, when
 Chromium and Node are there), and the bytes of search index a few queries
 load (the manifest, their words' shards, the entries of ten results).
@@ -206,6 +206,7 @@ def reader(site, queries):
     paint of the chronology and of the largest actor page, the search
     index's bytes for each query."""
     sizes = []
+    svg = (0, "")  # the largest picture (an <svg> element) of any page
     for dirpath, _, files in os.walk(site):
         for f in files:
             if f.endswith(".html"):
@@ -213,11 +214,20 @@ def reader(site, queries):
                 rel = os.path.relpath(path, site)
                 if rel != os.path.join("print", "index.html"):
                     sizes.append((os.path.getsize(path), rel))
+                with open(path, "rb") as page:
+                    html = page.read()
+                start = html.find(b"<svg")
+                while start >= 0:
+                    end = html.find(b"</svg>", start)
+                    if end < 0:
+                        break
+                    svg = max(svg, (end + 6 - start, rel))
+                    start = html.find(b"<svg", end)
     sizes.sort()
     largest = sizes[-1] if sizes else (0, "")
     actor = max((s for s in sizes if s[1].startswith("actors" + os.sep) and s[1].count(os.sep) == 2), default=(0, ""))
     chronology = max((s for s in sizes if s[1].startswith("chronology" + os.sep)), default=(0, ""))
-    row = {"largest": largest, "largest_actor": actor, "largest_chronology": chronology}
+    row = {"largest": largest, "largest_actor": actor, "largest_chronology": chronology, "largest_svg": svg}
     paint = {}
     chrome = shutil.which(os.environ.get("CHROME_PATH", "chromium"))
     if chrome and shutil.which("node"):
@@ -310,8 +320,8 @@ def main():
         sv = r.get("serve")
         serve_s = f"{sv[0]:.0f} [{sv[1]:.0f}–{sv[2]:.0f}]" if sv else "–"
         print(f"| {r['n']:,} | {r['pages']:,} | {fmt(b)} | {b['rss']:.0f} | {fmt(c)} | {hugo_s} | {hugo_m} | {ratio} | {serve_s} |")
-    print("\n| articles | largest page (not print) | largest chronology page | largest actor page | first paint: chronology / its largest page / largest actor ms | search index, all | a query loads (KB), most of these queries |")
-    print("|---|---|---|---|---|---|---|")
+    print("\n| articles | largest page (not print) | largest chronology page | largest actor page | first paint: chronology / its largest page / largest actor ms | search index, all | a query loads (KB), most of these queries | largest picture (SVG) |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         rd = r.get("reader")
         if not rd:
@@ -323,7 +333,7 @@ def main():
         worst = max(rd["search"].items(), key=lambda kv: kv[1][0])
         qs = "; ".join(f"“{q}” {b / 1024:.0f} ({n:,} found)" for q, (b, n) in rd["search"].items())
         print(f"| {r['n']:,} | {kb(rd['largest'])} | {kb(rd['largest_chronology'])} | {kb(rd['largest_actor'])} | {fp} | "
-              f"{rd['index_bytes'] / 1024:,.0f} KB | {worst[1][0] / 1024:.0f} KB: {qs} |")
+              f"{rd['index_bytes'] / 1024:,.0f} KB | {worst[1][0] / 1024:.0f} KB: {qs} | {kb(rd['largest_svg'])} |")
     for a, b in zip(rows, rows[1:]):
         print(f"\nscaling {a['n']:,} → {b['n']:,} articles (×{b['n'] / a['n']:.0f}): build ×{b['build']['median'] / a['build']['median']:.1f}")
 
