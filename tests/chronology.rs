@@ -156,18 +156,29 @@ fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
     );
     assert_eq!(count, 1101, "and on one only");
 
-    // the actor's own page: the newest 100 events, and a pager to 11 pages
+    // the actor's own page: the newest 100 events, the newest 20 as cards
+    // and the others as rows, and a pager to 3 more pages of 500 rows
     let actor = pack.page("actors/kh/index.html");
     let shown = event_ids(&actor);
     assert_eq!(shown.len(), 100);
     assert_eq!(shown[0], "ev-1099", "newest first");
+    assert_eq!(actor.matches("<article class=\"event").count(), 20);
+    assert_eq!(actor.matches("<tr id=\"ev-").count(), 80);
     assert!(actor.contains("href=\"../../actors/kh/events-2.html\""));
-    assert!(actor.contains("href=\"../../actors/kh/events-12.html\""));
-    assert!(!pack.public().join("actors/kh/events-13.html").exists());
-    let last = pack.page("actors/kh/events-12.html");
+    assert!(actor.contains("href=\"../../actors/kh/events-4.html\""));
+    assert!(!pack.public().join("actors/kh/events-5.html").exists());
+    let second = pack.page("actors/kh/events-2.html");
+    assert_eq!(event_ids(&second).len(), 500);
+    let number = |id: &str| id.trim_start_matches("ev-").parse::<usize>().unwrap_or(0);
+    assert!(
+        number(&event_ids(&second)[0]) < number(&shown[99]),
+        "the next newest"
+    );
+    assert!(!second.contains("<article class=\"event"), "rows only");
+    let last = pack.page("actors/kh/events-4.html");
     assert_eq!(event_ids(&last).len(), 1);
     // the oldest pages link to the events where they are
-    let oldest = pack.page("actors/kh/events-11.html") + &last;
+    let oldest = pack.page("actors/kh/events-3.html") + &last;
     assert!(oldest.contains("href=\"../../chronology/2024-01/index.html#ev-0\""));
     // the list of years carries the whole pack's timeline, counted per
     // month, and small
@@ -182,7 +193,7 @@ fn a_full_year_is_split_into_months_and_parts_and_an_actor_into_sub_pages() {
         "a count per month"
     );
     let sitemap = pack.page("sitemap.xml");
-    assert!(sitemap.contains("<loc>actors/kh/events-12.html</loc>"));
+    assert!(sitemap.contains("<loc>actors/kh/events-4.html</loc>"));
     assert!(sitemap.contains("<loc>chronology/2024-03/page-2.html</loc>"));
     let broken = broken_links(&pack.public());
     assert!(broken.is_empty(), "{:?}", &broken[..broken.len().min(5)]);

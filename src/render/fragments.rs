@@ -147,6 +147,9 @@ pub enum RowTemplate {
     /// `partials/graph-link.html`: the link over an actor in a relation
     /// picture.
     GraphLink,
+    /// `partials/event-row.html`: an event as a row of an actor's table of
+    /// events.
+    EventRow,
 }
 
 impl RowTemplate {
@@ -185,6 +188,7 @@ impl RowTemplate {
             RowTemplate::NetworkNode => "partials/network-node.html",
             RowTemplate::GraphEdge => "partials/graph-edge.html",
             RowTemplate::GraphLink => "partials/graph-link.html",
+            RowTemplate::EventRow => "partials/event-row.html",
         }
     }
 }
@@ -193,7 +197,7 @@ impl RowTemplate {
 pub struct Fragments {
     engine: Engine,
     /// Each row template compiled, or `None` when Tera renders it.
-    stencils: [OnceLock<Option<Stencil>>; 16],
+    stencils: [OnceLock<Option<Stencil>>; 17],
     /// Which build's fragments these are, for the memo of each thread.
     id: u64,
     /// Links to each actor, per style.

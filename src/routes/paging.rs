@@ -74,8 +74,12 @@ impl PageSizes {
     }
 }
 
-/// An actor's events: the newest 100 on its page, 100 to each sub-page.
-pub const ACTOR_EVENT_PAGES: PageSizes = PageSizes::even(100);
+/// An actor's events: the newest 100 on its page (the newest of them as
+/// cards, the rest as rows of a table), 500 rows to each sub-page.
+pub const ACTOR_EVENT_PAGES: PageSizes = PageSizes {
+    first: 100,
+    rest: 500,
+};
 
 /// The paragraphs mentioning an actor: the newest 150 on its page, each
 /// shown as an excerpt; the older ones on sub-pages, 1,000 to a page, each

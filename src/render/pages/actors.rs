@@ -103,6 +103,45 @@ struct RoleEvent {
     card: tera::Value,
 }
 
+/// On an actor's own page, this many of its newest events are cards, with
+/// their sources; the rest of its events are rows of a table, each linking
+/// to its card on the chronology.
+const EVENT_CARDS: usize = 20;
+
+/// One of the actor's events as `partials/event-row.html` draws it: its
+/// `id`, `date` (as shown) and `datetime` (the machine-readable part),
+/// `title`, `href` (its card on the chronology), `kind`, `status` and the
+/// actor's `role` in it.
+#[derive(Serialize)]
+struct EventRow<'p> {
+    id: &'p str,
+    date: &'p str,
+    datetime: String,
+    title: &'p str,
+    href: String,
+    kind: &'p str,
+    status: &'static str,
+    role: &'p str,
+}
+
+impl Row for EventRow<'_> {
+    const FIELDS: &'static [&'static str] = &[
+        "id", "date", "datetime", "title", "href", "kind", "status", "role",
+    ];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.id),
+            1 => Field::Text(self.date),
+            2 => Field::Text(&self.datetime),
+            3 => Field::Text(self.title),
+            4 => Field::Text(&self.href),
+            5 => Field::Text(self.kind),
+            6 => Field::Text(self.status),
+            _ => Field::Text(self.role),
+        }
+    }
+}
+
 /// One paragraph mentioning the actor, as `partials/excerpt.html` draws
 /// it: `href` (the paragraph on the article's page), `n` and `html` (the
 /// excerpt, the actor's name marked).
@@ -191,7 +230,11 @@ impl Row for ArticleMentions<'_> {
 struct ActorPage {
     actor: ActorView,
     relations: Vec<RelationView>,
+    /// The newest events, as cards.
     events: Vec<RoleEvent>,
+    /// The other events of the page, each a row drawn by
+    /// `partials/event-row.html` (HTML).
+    event_rows: Html,
     /// The paragraphs mentioning the actor, grouped by article (HTML).
     mentions: Html,
     /// On a sub-page, which list it continues: `"events"` or `"mentions"`.
@@ -295,17 +338,37 @@ fn render_actor_page(
         Some((List::Mentions, n)) => (None, Some(n)),
     };
     let mut events = Vec::new();
+    let mut event_rows = String::new();
     let mut events_pager = None;
     if let Some(n) = events_page {
         let order = routes::actor_events_newest_first(pack, i);
-        for &k in &order[ACTOR_EVENT_PAGES.entries(n, order.len())] {
+        let cards = if n == 1 { EVENT_CARDS } else { 0 };
+        for (shown, &k) in order[ACTOR_EVENT_PAGES.entries(n, order.len())]
+            .iter()
+            .enumerate()
+        {
             let (e, role) = &a.events[k];
-            let entry = event_entry(pack, fr, *e, &mut refs, EventEntry::LinkedCard)?;
-            events.push(RoleEvent {
-                role: role.clone(),
-                event: entry.event,
-                card: entry.card,
-            });
+            if shown < cards {
+                let entry = event_entry(pack, fr, *e, &mut refs, EventEntry::LinkedCard)?;
+                events.push(RoleEvent {
+                    role: role.clone(),
+                    event: entry.event,
+                    card: entry.card,
+                });
+                continue;
+            }
+            let event = &pack.events[*e];
+            let row = EventRow {
+                id: &event.id,
+                date: &event.date_shown,
+                datetime: event.date.1.machine(),
+                title: &event.title,
+                href: refs.href(Target::Event(*e)),
+                kind: event.kind.as_deref().unwrap_or(""),
+                status: event.status.map_or("", |s| s.as_str()),
+                role,
+            };
+            fr.row(RowTemplate::EventRow, &row, &mut event_rows)?;
         }
         events_pager = Pager::new(n, order.len(), ACTOR_EVENT_PAGES, |n| {
             actor_href(List::Events, n)
@@ -344,6 +407,7 @@ fn render_actor_page(
     };
     let mut slots = Slots::default();
     let mentions = slots.put(mentions);
+    let event_rows = slots.put(event_rows);
     let (title, description) = match sub {
         None => (a.name.clone(), describe::actor(pack, i)),
         Some((list, n)) => {
@@ -365,6 +429,7 @@ fn render_actor_page(
             actor,
             relations,
             events,
+            event_rows,
             mentions,
             list: sub.map(|(list, _)| match list {
                 List::Events => "events",
