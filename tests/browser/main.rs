@@ -266,8 +266,14 @@ fn axe_finds_no_serious_accessibility_problems() {
         eprintln!("skipped: {missing}");
         return;
     };
-    for width in [390, 1280] {
+    // light at a phone's width and a desktop's, dark at a desktop's: the
+    // colours of each scheme meet AA contrast
+    for (scheme, width) in [("light", 390), ("light", 1280), ("dark", 1280)] {
         b.viewport(width);
+        b.call(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+        );
         for page in PAGE_KINDS {
             b.open(&url(page));
             // the print book's parts are drawn only near the viewport
@@ -283,9 +289,12 @@ fn axe_finds_no_serious_accessibility_problems() {
                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))",
             );
             let list = violations.as_array().cloned().unwrap_or_default();
-            assert!(list.is_empty(), "{page} at {width}px: {list:?}");
+            assert!(list.is_empty(), "{page} at {width}px, {scheme}: {list:?}");
         }
     }
+    // the scheme the page chose is the one asked for
+    let background = b.eval("getComputedStyle(document.body).backgroundColor");
+    assert_eq!(background, "rgb(22, 24, 26)", "dark colours in use");
 }
 
 /// The second line of defence: should markup ever get past the sanitiser

@@ -147,6 +147,7 @@ fn month_links(pages: &EventPages, shown: Period, root: &str) -> Vec<NavLink> {
         return Vec::new();
     }
     let mut links: Vec<NavLink> = Vec::new();
+    let year_total: usize = of_year().map(|p| p.events.len()).sum();
     for page in of_year() {
         let first = Period {
             part: 1,
@@ -154,6 +155,14 @@ fn month_links(pages: &EventPages, shown: Period, root: &str) -> Vec<NavLink> {
         };
         match links.last_mut() {
             Some(l) if page.period.part > 1 => l.count += page.events.len(),
+            // the year's own page holds only what no month can: when that
+            // is nothing, it is the way to the whole year
+            _ if page.period.month.is_none() && page.events.is_empty() => links.push(NavLink {
+                label: format!("All of {}", shown.year),
+                href: href(root, first),
+                count: year_total,
+                current: first.month == shown.month,
+            }),
             _ => links.push(NavLink {
                 label: match page.period.month {
                     Some(_) => period_label(first),
