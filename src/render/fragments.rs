@@ -18,15 +18,12 @@ use memchr::memmem;
 use serde::Serialize;
 
 use super::engine::Engine;
-use super::refs::{Numbers, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
+use super::html::{PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
+use super::refs::{LINK_STYLES, Numbers};
 use super::stencil::{Row, Stencil};
 use crate::diagnostics::Diagnostic;
 use crate::model::{CitationId, Pack, Target};
 use crate::routes::EventPages;
-
-/// The link styles of [`super::refs::PageRefs::link_style`]: pages 0 to 2
-/// folders deep, and the print document.
-pub const LINK_STYLES: usize = 4;
 
 /// One value for each link style.
 pub type PerStyle<T> = [OnceLock<T>; LINK_STYLES];

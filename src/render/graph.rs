@@ -325,6 +325,38 @@ mod ego_layout {
     pub const RIGHT_X: f64 = 560.0;
 }
 
+/// Actor `j` as a box at `(x, y)`, `w` by `h`, in a picture `height`
+/// tall, linking from the page of `refs`.
+fn box_node(
+    pack: &Pack,
+    refs: &PageRefs<'_>,
+    j: usize,
+    (x, y, w, h): (f64, f64, f64, f64),
+    center: bool,
+    height: f64,
+) -> Node {
+    let other = &pack.actors[j];
+    Node {
+        x: round(x),
+        y: round(y),
+        width: w,
+        height: h,
+        label_x: round(x + w / 2.0),
+        label_y: round(y + h / 2.0 + 4.0),
+        rotate: 0.0,
+        anchor: "middle",
+        name: shown_name(&other.name),
+        full_name: other.name.clone(),
+        href: refs.href(Target::Actor(j)),
+        kind: other.kind.as_str(),
+        center,
+        link_left: percent(x, WIDTH),
+        link_top: percent(y, height),
+        link_width: percent(w, WIDTH),
+        link_height: percent(h, height),
+    }
+}
+
 /// Actor `i`'s picture, its nodes linking from the page of `refs`; `None`
 /// when it has neither relations nor shared events.
 pub fn ego(
@@ -361,26 +393,7 @@ pub fn ego(
     let mut edges: Vec<Edge> = Vec::new();
     let mut captions: Vec<Caption> = Vec::new();
     let node = |j: usize, x: f64, y: f64, w: f64, h: f64, center: bool| {
-        let other = &pack.actors[j];
-        Node {
-            x: round(x),
-            y: round(y),
-            width: w,
-            height: h,
-            label_x: round(x + w / 2.0),
-            label_y: round(y + h / 2.0 + 4.0),
-            rotate: 0.0,
-            anchor: "middle",
-            name: shown_name(&other.name),
-            full_name: other.name.clone(),
-            href: refs.href(Target::Actor(j)),
-            kind: other.kind.as_str(),
-            center,
-            link_left: percent(x, WIDTH),
-            link_top: percent(y, height),
-            link_width: percent(w, WIDTH),
-            link_height: percent(h, height),
-        }
+        box_node(pack, refs, j, (x, y, w, h), center, height)
     };
     nodes.push(node(
         i,
@@ -458,24 +471,13 @@ pub fn ego(
             text: format!("and {right_more} more"),
         });
     }
-    let relations = a.relations.len();
-    let mut desc = match ties.len() {
-        0 => format!("{} has no relations in the pack.", a.name),
-        n => format!(
-            "{} has {relations} relation{} with {n} actor{}, on the left, each line labelled with the relation and its arrow pointing to the actor it goes to.",
-            a.name,
-            if relations == 1 { "" } else { "s" },
-            if n == 1 { "" } else { "s" },
-        ),
-    };
-    if !shared.is_empty() {
-        desc.push_str(&format!(
-            " On the right, {} of the {} other actors it shares events with, the most first.",
-            right_drawn,
-            shared.len()
-        ));
-    }
-    desc.push_str(" The lists below give each one.");
+    let desc = ego_desc(
+        &a.name,
+        a.relations.len(),
+        ties.len(),
+        right_drawn,
+        shared.len(),
+    );
     let (edges, nodes, links) = draw(
         fragments,
         &edges,
@@ -498,6 +500,27 @@ pub fn ego(
         shown: 0,
         connected: 0,
     }))
+}
+
+/// What an actor's picture shows, in words: `relations` relations with
+/// `related` actors, and `drawn` of the `sharing` actors it shares events
+/// with.
+fn ego_desc(name: &str, relations: usize, related: usize, drawn: usize, sharing: usize) -> String {
+    let mut desc = match related {
+        0 => format!("{name} has no relations in the pack."),
+        n => format!(
+            "{name} has {relations} relation{} with {n} actor{}, on the left, each line labelled with the relation and its arrow pointing to the actor it goes to.",
+            if relations == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "s" },
+        ),
+    };
+    if sharing > 0 {
+        desc.push_str(&format!(
+            " On the right, {drawn} of the {sharing} other actors it shares events with, the most first."
+        ));
+    }
+    desc.push_str(" The lists below give each one.");
+    desc
 }
 
 /// Draws `edges` and `nodes` (each node by `node_template`) and the nodes'
@@ -538,6 +561,56 @@ mod network_layout {
     pub const BEND: f64 = 0.75;
     /// A dot's link, in units.
     pub const LINK: f64 = 14.0;
+}
+
+/// The network's lines: one per pair of related actors among `connected`
+/// (at the angles `angle_of` gives), drawn from the actor the relations
+/// start at.
+fn chords(connected: &[usize], all_ties: &[Vec<Tie>], angle_of: &[Option<f64>]) -> Vec<Edge> {
+    use network_layout::*;
+    let center = SIZE / 2.0;
+    let point = |angle: f64, radius: f64| {
+        (
+            round(center + radius * angle.cos()),
+            round(center + radius * angle.sin()),
+        )
+    };
+    let mut edges = Vec::new();
+    for &i in connected {
+        for tie in &all_ties[i] {
+            let (Some(a1), Some(a2)) = (angle_of[i], angle_of[tie.other]) else {
+                continue;
+            };
+            // each pair once: from the actor the relations start at, or
+            // from the first of the two when they run both ways or none
+            let drawn_here = match (tie.outgoing, tie.incoming) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => i < tie.other,
+            };
+            if !drawn_here {
+                continue;
+            }
+            let (x1, y1) = point(a1, RADIUS - CHORD_END);
+            let (x2, y2) = point(a2, RADIUS - CHORD_END);
+            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+            let (cx, cy) = (
+                round(mx + (center - mx) * BEND),
+                round(my + (center - my) * BEND),
+            );
+            edges.push(Edge {
+                d: format!("M{x1} {y1}Q{cx} {cy} {x2} {y2}"),
+                kind: edge_kind(&tie.kinds),
+                label: String::new(),
+                label_x: 0.0,
+                label_y: 0.0,
+                arrow: String::new(),
+                forward: tie.outgoing || tie.incoming,
+                backward: tie.outgoing && tie.incoming,
+            });
+        }
+    }
+    edges
 }
 
 /// The network of the pack's relations for the actors index, its nodes
@@ -628,41 +701,7 @@ pub fn network(
             link_height: percent(LINK, SIZE),
         });
     }
-    let mut edges = Vec::new();
-    for &i in &connected {
-        for tie in &all_ties[i] {
-            let (Some(a1), Some(a2)) = (angle_of[i], angle_of[tie.other]) else {
-                continue;
-            };
-            // each pair once: from the actor the relations start at, or
-            // from the first of the two when they run both ways or none
-            let drawn_here = match (tie.outgoing, tie.incoming) {
-                (true, false) => true,
-                (false, true) => false,
-                _ => i < tie.other,
-            };
-            if !drawn_here {
-                continue;
-            }
-            let (x1, y1) = point(a1, RADIUS - CHORD_END);
-            let (x2, y2) = point(a2, RADIUS - CHORD_END);
-            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-            let (cx, cy) = (
-                round(mx + (center - mx) * BEND),
-                round(my + (center - my) * BEND),
-            );
-            edges.push(Edge {
-                d: format!("M{x1} {y1}Q{cx} {cy} {x2} {y2}"),
-                kind: edge_kind(&tie.kinds),
-                label: String::new(),
-                label_x: 0.0,
-                label_y: 0.0,
-                arrow: String::new(),
-                forward: tie.outgoing || tie.incoming,
-                backward: tie.outgoing && tie.incoming,
-            });
-        }
-    }
+    let edges = chords(&connected, &all_ties, &angle_of);
     let shown = connected.len();
     let relations: usize = edges.len();
     let desc = format!(

@@ -21,6 +21,14 @@ impl std::fmt::Display for Html {
     }
 }
 
+/// The character that opens a placeholder in HTML made by the build (a
+/// citation's, or a slot's); [`PLACEHOLDER_CLOSE`] closes it, what it stands
+/// for between.
+pub const PLACEHOLDER_OPEN: char = '\u{E002}';
+
+/// The character that closes a placeholder.
+pub const PLACEHOLDER_CLOSE: char = '\u{E003}';
+
 /// The large HTML values of one page (an actor's excerpts, an article's
 /// text, the references), set aside while its template renders: the
 /// template gets a short placeholder in each one's place, and the page is
@@ -38,10 +46,10 @@ impl Slots {
             return Html(html);
         }
         let mut placeholder = String::with_capacity(12);
-        placeholder.push(super::refs::PLACEHOLDER_OPEN);
+        placeholder.push(PLACEHOLDER_OPEN);
         placeholder.push('s');
         placeholder.push_str(itoa::Buffer::new().format(self.0.len()));
-        placeholder.push(super::refs::PLACEHOLDER_CLOSE);
+        placeholder.push(PLACEHOLDER_CLOSE);
         self.0.push(html);
         Html(placeholder)
     }

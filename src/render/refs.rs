@@ -14,9 +14,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::html::{PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
+
 use crate::model::{CitationId, Pack, Target};
 
-use super::fragments::LINK_STYLES;
 use crate::routes::{self, EventPages};
 
 /// One entry of a page's reference list.
@@ -242,15 +243,12 @@ impl<'p> PageRefs<'p> {
     }
 }
 
+/// The link styles of [`PageRefs::link_style`]: pages 0 to 2 folders
+/// deep, and the print document.
+pub const LINK_STYLES: usize = 4;
+
 /// The number of each citation on a page.
 pub type Numbers = rustc_hash::FxHashMap<CitationId, usize>;
-
-/// The character that opens a citation's placeholder in HTML made by the
-/// build; [`PLACEHOLDER_CLOSE`] closes it, the citation's index between.
-pub const PLACEHOLDER_OPEN: char = '\u{E002}';
-
-/// The character that closes a citation's placeholder.
-pub const PLACEHOLDER_CLOSE: char = '\u{E003}';
 
 /// Appends the placeholder of citation `id` to `out`.
 pub fn push_placeholder(out: &mut String, id: CitationId) {

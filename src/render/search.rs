@@ -189,7 +189,7 @@ fn entries<'p>(pack: &'p Pack, events: &EventPages) -> (Vec<Indexed<'p>>, Vec<Ar
             article: None,
         });
     }
-    let newest = super::pages::home::newest_first(pack);
+    let newest = crate::routes::articles_newest_first(pack);
     let articles: Vec<ArticleRef> = (0..pack.articles.len())
         .map(|i| {
             let a = &pack.articles[i];

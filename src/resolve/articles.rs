@@ -16,6 +16,7 @@ use crate::model::{Article, Citer, Date, Grade, KeyPoint, Mention};
 use super::body::Cut;
 use super::cite::{ArticleRef, Resolver};
 use super::fields::{date, require, unknown_date};
+use super::markup::is_web_url;
 use super::memo::{ArticleWork, Memo};
 
 /// The work on each article's text (split and indexed once, or kept from
@@ -233,50 +234,4 @@ pub fn fill(
         article.mentions = mentions;
     }
     leftovers
-}
-
-/// Whether `url` is an absolute `http:` or `https:` address: the only
-/// addresses content may put in a link (no `javascript:`, `data:` or other
-/// schemes, which a browser would run or open).
-pub fn is_web_url(url: &str) -> bool {
-    let url = url.trim();
-    let Some((scheme, rest)) = url.split_once(':') else {
-        return false;
-    };
-    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
-        && rest.starts_with("//")
-        && rest.len() > 2
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
-}
-
-#[cfg(test)]
-mod url_tests {
-    use super::is_web_url;
-
-    #[test]
-    fn only_http_and_https_addresses_pass() {
-        for good in [
-            "https://example.com/a?b#c",
-            "http://x.org",
-            "HTTPS://EXAMPLE.COM/",
-        ] {
-            assert!(is_web_url(good), "{good}");
-        }
-        for bad in [
-            "javascript:alert(document.domain)",
-            "JavaScript:alert(1)",
-            "data:text/html,<script>alert(1)</script>",
-            "vbscript:x",
-            "//example.com",
-            "example.com",
-            "https:",
-            "https://",
-            "https://exa mple.com",
-            "http://x.org/\u{0}",
-            "file:///etc/passwd",
-            " javascript:alert(1)",
-        ] {
-            assert!(!is_web_url(bad), "{bad}");
-        }
-    }
 }

@@ -9,7 +9,7 @@ mod paging;
 pub use paging::{
     ACTOR_EVENT_PAGES, ACTOR_MENTION_PAGES, EventPages, PAGE_BYTES, PageSizes, PeriodPage,
     SOURCE_PAGES, YEAR_PAGES_ABOVE, actor_events_newest_first, actor_mentions_newest_first,
-    article_ranks_newest_first, card_bytes, month_of, year_of,
+    article_ranks_newest_first, articles_newest_first, card_bytes, month_of, year_of,
 };
 
 use crate::model::{Pack, Target};

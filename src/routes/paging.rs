@@ -251,6 +251,21 @@ pub fn actor_events_newest_first(pack: &Pack, i: usize) -> Vec<usize> {
     (0..pack.actors[i].events.len()).rev().collect()
 }
 
+/// Article indices, newest publication first (ties by id): the order of
+/// the sources index and its pages.
+pub fn articles_newest_first(pack: &Pack) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..pack.articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&pack.articles[a], &pack.articles[b]);
+        y.published
+            .1
+            .sort_key()
+            .cmp(&x.published.1.sort_key())
+            .then(x.id.cmp(&y.id))
+    });
+    order
+}
+
 /// Each article's place (from 0) in the order mentions are listed in: the
 /// newest first, by the earliest day its date allows, then as the pack
 /// lists them.

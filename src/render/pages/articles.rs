@@ -17,7 +17,6 @@ use super::super::views::{
     ArticleLink, GradeView, JudgmentView, Link, ParagraphStyle, article_link, citer_link,
     fill_given, key_points, paragraph_html,
 };
-use super::home::newest_first;
 use super::{Page, Pager};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Citer, Pack};
@@ -83,7 +82,7 @@ struct Index {
 
 /// Renders `articles/index.html` and its later pages, newest first.
 pub fn render_index(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagnostic> {
-    let order = newest_first(pack);
+    let order = crate::routes::articles_newest_first(pack);
     let count = SOURCE_PAGES.count(order.len());
     (1..=count)
         .map(|n| render_index_page(pack, renderer, &order, n))

@@ -112,7 +112,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         .map(|i| event_entry(pack, fr, i, &mut refs, Entry::LinkedCard))
         .collect::<Result<_, Diagnostic>>()?;
     let actor_groups = groups(pack, fr, &refs);
-    let sources = newest_first(pack)
+    let sources = crate::routes::articles_newest_first(pack)
         .into_iter()
         .take(SOURCES_SHOWN)
         .map(|i| Source {
@@ -144,18 +144,4 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
         body,
     );
     Ok(vec![renderer.page(page)?])
-}
-
-/// Article indices, newest publication first (ties by id).
-pub fn newest_first(pack: &Pack) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..pack.articles.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&pack.articles[a], &pack.articles[b]);
-        y.published
-            .1
-            .sort_key()
-            .cmp(&x.published.1.sort_key())
-            .then(x.id.cmp(&y.id))
-    });
-    order
 }

@@ -17,7 +17,6 @@ use super::super::views::{
 };
 use super::articles::{SourceView, source_view};
 use super::chronology::{Year, years};
-use super::home::newest_first;
 use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Pack, Target};
@@ -109,7 +108,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             actors,
         });
     }
-    let articles = newest_first(pack)
+    let articles = crate::routes::articles_newest_first(pack)
         .into_iter()
         .map(|i| {
             let summary = fill_given(pack.articles[i].summary.as_ref(), pack, fr, &mut refs)?;
