@@ -201,10 +201,12 @@ fn a_small_pack_with_every_optional_field_is_the_same_site_with_a_copy_of_the_th
 
 /// The partials drawn once per row of a long list, which briefing compiles
 /// when their source is plain enough.
-const ROW_PARTIALS: [&str; 17] = [
+const ROW_PARTIALS: [&str; 19] = [
     "event",
     "event-row",
     "print-event",
+    "print-actor-event",
+    "source-meta",
     "participant",
     "paragraph",
     "citer",

@@ -147,6 +147,11 @@ pub enum RowTemplate {
     /// `partials/event-row.html`: an event as a row of an actor's table of
     /// events.
     EventRow,
+    /// `partials/source-meta.html`: an article's bibliographic data.
+    SourceMeta,
+    /// `partials/print-actor-event.html`: one of an actor's events in the
+    /// print book.
+    PrintActorEvent,
 }
 
 impl RowTemplate {
@@ -163,6 +168,7 @@ impl RowTemplate {
                 | RowTemplate::ParagraphLink
                 | RowTemplate::TimelineLink
                 | RowTemplate::GraphLink
+                | RowTemplate::PrintActorEvent
         )
     }
 
@@ -186,6 +192,8 @@ impl RowTemplate {
             RowTemplate::GraphEdge => "partials/graph-edge.html",
             RowTemplate::GraphLink => "partials/graph-link.html",
             RowTemplate::EventRow => "partials/event-row.html",
+            RowTemplate::SourceMeta => "partials/source-meta.html",
+            RowTemplate::PrintActorEvent => "partials/print-actor-event.html",
         }
     }
 }
@@ -194,7 +202,7 @@ impl RowTemplate {
 pub struct Fragments {
     engine: Engine,
     /// Each row template compiled, or `None` when Tera renders it.
-    stencils: [OnceLock<Option<Stencil>>; 17],
+    stencils: [OnceLock<Option<Stencil>>; 19],
     /// Which build's fragments these are, for the memo of each thread.
     id: u64,
     /// Links to each actor, per style.

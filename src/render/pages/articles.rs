@@ -43,9 +43,56 @@ pub struct SourceView {
     pub cited_by: usize,
 }
 
-/// The bibliographic view of article `i`.
-pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -> SourceView {
-    let a: &Article = &pack.articles[i];
+/// An article's bibliographic data as `partials/source-meta.html` draws
+/// it: `publisher`, `author`, `date`, `updated`, `grade` (its letter) and
+/// `grade_meaning`, `url`, `paragraphs` (how many), `plural` (true unless
+/// there is one) and `cited_by` (how many distinct items cite it).
+#[derive(Serialize)]
+struct SourceMetaRow<'p> {
+    publisher: &'p str,
+    author: &'p str,
+    date: &'p str,
+    updated: String,
+    grade: &'static str,
+    grade_meaning: &'static str,
+    url: &'p str,
+    paragraphs: usize,
+    plural: bool,
+    cited_by: usize,
+}
+
+impl Row for SourceMetaRow<'_> {
+    const FIELDS: &'static [&'static str] = &[
+        "publisher",
+        "author",
+        "date",
+        "updated",
+        "grade",
+        "grade_meaning",
+        "url",
+        "paragraphs",
+        "plural",
+        "cited_by",
+    ];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.publisher),
+            1 => Field::Text(self.author),
+            2 => Field::Text(self.date),
+            3 => Field::Text(&self.updated),
+            4 => Field::Text(self.grade),
+            5 => Field::Text(self.grade_meaning),
+            6 => Field::Text(self.url),
+            7 => Field::Number(self.paragraphs),
+            8 => Field::Flag(self.plural),
+            _ => Field::Number(self.cited_by),
+        }
+    }
+}
+
+/// How many distinct items (events, actors, …) cite article `i`, itself
+/// aside.
+fn citer_count(a: &Article, i: usize) -> usize {
     let mut citers: Vec<Citer> = a
         .cited_by
         .iter()
@@ -53,6 +100,36 @@ pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -
         .filter(|c| *c != Citer::Article(i))
         .collect();
     citers.dedup();
+    citers.len()
+}
+
+/// Article `i`'s bibliographic data, drawn by `partials/source-meta.html`.
+pub fn source_meta(pack: &Pack, fr: &Fragments, i: usize) -> Result<Html, Diagnostic> {
+    let a = &pack.articles[i];
+    let row = SourceMetaRow {
+        publisher: &a.publisher,
+        author: a.author.as_deref().unwrap_or(""),
+        date: &a.published_shown,
+        updated: a
+            .updated
+            .as_ref()
+            .map(|u| u.1.to_string())
+            .unwrap_or_default(),
+        grade: a.reliability.map_or("", |g| g.as_str()),
+        grade_meaning: a.reliability.map_or("", |g| g.meaning()),
+        url: a.url.as_deref().unwrap_or(""),
+        paragraphs: a.paragraphs.len(),
+        plural: a.paragraphs.len() != 1,
+        cited_by: citer_count(a, i),
+    };
+    let mut out = String::with_capacity(640);
+    fr.row(RowTemplate::SourceMeta, &row, &mut out)?;
+    Ok(Html(out))
+}
+
+/// The bibliographic view of article `i`.
+pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -> SourceView {
+    let a: &Article = &pack.articles[i];
     SourceView {
         link: article_link(pack, fr, i, refs),
         author: a.author.clone(),
@@ -61,7 +138,7 @@ pub fn source_view(pack: &Pack, fr: &Fragments, i: usize, refs: &PageRefs<'_>) -
         language: a.language.clone(),
         reliability: a.reliability.map(GradeView::from),
         paragraphs: a.paragraphs.len(),
-        cited_by: citers.len(),
+        cited_by: citer_count(a, i),
     }
 }
 
@@ -191,6 +268,8 @@ struct CiterView {
 #[derive(Serialize)]
 struct ArticlePage {
     source: SourceView,
+    /// Its bibliographic data, drawn by `partials/source-meta.html`.
+    source_meta: Html,
     summary: Option<Html>,
     key_points: Vec<JudgmentView>,
     /// Every paragraph, drawn by `partials/paragraph.html`.
@@ -209,6 +288,7 @@ pub fn render_article(
     let route = Route::Article(&a.id);
     let mut refs = PageRefs::new(pack, renderer.fragments().event_pages(), route.depth());
     let source = source_view(pack, fr, i, &refs);
+    let source_meta = source_meta(pack, fr, i)?;
     let summary = fill_given(a.summary.as_ref(), pack, fr, &mut refs)?;
     let key_points = key_points(pack, fr, i, &mut refs)?;
 
@@ -254,6 +334,7 @@ pub fn render_article(
         refs,
         ArticlePage {
             source,
+            source_meta,
             summary,
             key_points,
             body,

@@ -6,28 +6,47 @@
 use serde::Serialize;
 
 use super::super::describe;
+use super::super::fragments::RowTemplate;
 use super::super::graph::{Graph, network};
 use super::super::html::Html;
 use super::super::refs::PageRefs;
 use super::super::renderer::{OutputFile, Renderer};
+use super::super::stencil::{Field, Row};
 use super::super::timeline::{Timeline, timeline};
 use super::super::views::{
     ActorLink, Entry, JudgmentView, RelationView, actor_link, fill_given, key_judgments,
     key_points, relations,
 };
-use super::articles::{SourceView, source_view};
+use super::articles::{SourceView, source_meta, source_view};
 use super::chronology::{Year, years};
 use super::{Page, actors_by_kind};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Pack, Target};
 use crate::routes::Route;
 
+/// One of an actor's events in the print book, as
+/// `partials/print-actor-event.html` draws it: `title`, `date`, `href`,
+/// `role`, and `more` (another follows).
 #[derive(Serialize)]
-struct EventRef {
-    title: String,
+struct EventRef<'p> {
+    title: &'p str,
     date: String,
     href: String,
-    role: String,
+    role: &'p str,
+    more: bool,
+}
+
+impl Row for EventRef<'_> {
+    const FIELDS: &'static [&'static str] = &["title", "date", "href", "role", "more"];
+    fn field(&self, i: usize) -> Field<'_> {
+        match i {
+            0 => Field::Text(self.title),
+            1 => Field::Text(&self.date),
+            2 => Field::Text(&self.href),
+            3 => Field::Text(self.role),
+            _ => Field::Flag(self.more),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -36,7 +55,8 @@ struct ActorEntry {
     aliases: Vec<String>,
     summary: Option<Html>,
     relations: Vec<RelationView>,
-    events: Vec<EventRef>,
+    /// Its events, each drawn by `partials/print-actor-event.html`.
+    events: Html,
 }
 
 #[derive(Serialize)]
@@ -48,6 +68,8 @@ struct ActorGroup {
 #[derive(Serialize)]
 struct ArticleEntry {
     source: SourceView,
+    /// Its bibliographic data, drawn by `partials/source-meta.html`.
+    source_meta: Html,
     summary: Option<Html>,
     key_points: Vec<JudgmentView>,
 }
@@ -84,16 +106,18 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
                 let a = &pack.actors[i];
                 let summary = fill_given(a.summary.as_ref(), pack, fr, &mut refs)?;
                 let relations = relations(pack, fr, i, &mut refs);
-                let events = a
-                    .events
-                    .iter()
-                    .map(|(e, role)| EventRef {
-                        title: pack.events[*e].title.clone(),
+                let mut events = String::new();
+                for (k, (e, role)) in a.events.iter().enumerate() {
+                    let row = EventRef {
+                        title: &pack.events[*e].title,
                         date: pack.events[*e].date.1.to_string(),
                         href: refs.href(Target::Event(*e)),
-                        role: role.clone(),
-                    })
-                    .collect();
+                        role,
+                        more: k + 1 < a.events.len(),
+                    };
+                    fr.row(RowTemplate::PrintActorEvent, &row, &mut events)?;
+                }
+                let events = Html(events);
                 Ok(ActorEntry {
                     link: actor_link(pack, fr, i, &refs),
                     aliases: a.aliases.clone(),
@@ -115,6 +139,7 @@ pub fn render(pack: &Pack, renderer: &Renderer) -> Result<Vec<OutputFile>, Diagn
             Ok(ArticleEntry {
                 key_points: key_points(pack, fr, i, &mut refs)?,
                 source: source_view(pack, fr, i, &refs),
+                source_meta: source_meta(pack, fr, i)?,
                 summary,
             })
         })
