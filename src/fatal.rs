@@ -40,6 +40,14 @@ pub enum Fatal {
         /// The pack's folder that holds it.
         folder: PathBuf,
     },
+    /// `--base-url` is not an absolute web address.
+    #[error(
+        "--base-url `{url}` is not an absolute http or https address\n  = help: give the address the site is published at, with its scheme: `--base-url https://example.org/briefing/`"
+    )]
+    BadBaseUrl {
+        /// The address given.
+        url: String,
+    },
     /// A file of the site would not lie inside the output folder.
     #[error("refusing to write `{path}`: it is not a plain path inside the output folder")]
     OutsideOutput {

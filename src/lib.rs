@@ -294,8 +294,23 @@ impl Live {
     }
 }
 
+/// Refuses a base URL given on the command line that is not an absolute
+/// `http:` or `https:` address (`example.org` would make every canonical
+/// link and sitemap entry relative).
+fn check_base_url(base_url: Option<&str>) -> Result<(), Failure> {
+    match base_url {
+        Some(url) if !resolve::markup::is_web_url(url) => {
+            Err(Failure::Usage(fatal::Fatal::BadBaseUrl {
+                url: url.to_string(),
+            }))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Loads, resolves and renders the pack at `root` without writing anything.
 pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
+    check_base_url(base_url.as_deref())?;
     let mut timer = Timer::new();
     let prepared = prepare(root, base_url, &mut timer)?;
     render_into(prepared, &Discard, &mut timer)
@@ -303,6 +318,7 @@ pub fn check(root: &Path, base_url: Option<String>) -> Result<Report, Failure> {
 
 /// Builds the pack and writes the site atomically into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
+    check_base_url(options.base_url.as_deref())?;
     let out = options
         .output
         .clone()

@@ -290,6 +290,32 @@ fn output_folder_and_base_url_options() {
 }
 
 #[test]
+fn a_base_url_without_a_scheme_is_refused_before_anything_is_written() {
+    let pack = minimal();
+    for bad in [
+        "example.org",
+        "example.org/briefing/",
+        "javascript:alert(1)",
+        "ftp://example.org/",
+    ] {
+        let out = pack.run(&["build", "--base-url", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "--base-url `{bad}` is not an absolute http or https address"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains("https://example.org/briefing/"),
+            "says how: {err}"
+        );
+        assert!(!pack.public().exists(), "nothing written for {bad}");
+    }
+}
+
+#[test]
 fn static_files_are_copied_to_the_root() {
     let pack = minimal();
     pack.write("content/static/CNAME", "briefing.example.org\n");
