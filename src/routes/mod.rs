@@ -166,7 +166,23 @@ pub const SINGLE_PAGES: [Route<'static>; 6] = [
 
 /// The files of the site that are not pages: machine-readable data and what
 /// GitHub Pages needs.
-pub const DATA_FILES: [&str; 3] = ["pack.json", "sitemap.xml", FEED];
+pub const DATA_FILES: [&str; 6] = [
+    "pack.json",
+    "sitemap.xml",
+    FEED,
+    EVENTS_CSV,
+    TIMELINE_JSON,
+    SOURCES_JSON,
+];
+
+/// A row per event, for a spreadsheet.
+pub const EVENTS_CSV: &str = "events.csv";
+
+/// The events in TimelineJS 3's format.
+pub const TIMELINE_JSON: &str = "timeline.json";
+
+/// The articles as CSL-JSON, for a reference manager.
+pub const SOURCES_JSON: &str = "sources.json";
 
 /// The Atom feed of the events, linked from every page.
 pub const FEED: &str = "feed.xml";

@@ -1,6 +1,7 @@
 //! The files for machines and for GitHub Pages: `pack.json` (every actor,
 //! event and article with resolved citations and mentions), `sitemap.xml`,
-//! `feed.xml` (made by [`super::feed`]) and `404.html`.
+//! `feed.xml` (made by [`super::feed`]), the exports (made by
+//! [`super::exports`]) and `404.html`.
 
 use serde::Serialize;
 
@@ -14,6 +15,8 @@ use crate::routes::{self, Route};
 
 #[derive(Serialize)]
 struct Json<'a> {
+    /// What built it: `briefing` and its version.
+    generator: &'static str,
     title: &'a str,
     subtitle: Option<&'a str>,
     marking: Option<&'a str>,
@@ -90,6 +93,7 @@ struct JsonEvent<'a> {
 
 fn pack_json(pack: &Pack) -> Json<'_> {
     Json {
+        generator: concat!("briefing ", env!("CARGO_PKG_VERSION")),
         title: &pack.title,
         subtitle: pack.subtitle.as_deref(),
         marking: pack.marking.as_deref(),
@@ -240,7 +244,8 @@ pub fn render(
         NotFound {},
     );
     let not_found = renderer.page(page)?;
-    Ok(vec![
+    let mut files = super::exports::render(pack)?;
+    files.extend([
         OutputFile {
             path: "pack.json".into(),
             contents: Contents::Bytes(json),
@@ -251,5 +256,6 @@ pub fn render(
         },
         super::feed::render(pack, renderer, options)?,
         not_found,
-    ])
+    ]);
+    Ok(files)
 }

@@ -6,6 +6,7 @@ pub mod actors;
 pub mod articles;
 pub mod chronology;
 pub mod data;
+pub mod exports;
 pub mod feed;
 pub mod home;
 pub mod print;
