@@ -54,6 +54,12 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Write a small working pack into DIR (default: this folder), never overwriting.
+    Init {
+        /// The folder to start the pack in (made when missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Check everything build checks, and write nothing.
     Check {
         /// The pack's folder, holding content/.
@@ -218,6 +224,21 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Init { dir } => match briefing::scaffold::init(&dir) {
+            Ok(files) => {
+                eprintln!(
+                    "wrote a pack of {files} files into {}: run `briefing build {}` and open {}",
+                    dir.display(),
+                    dir.display(),
+                    dir.join("public/index.html").display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
                 ExitCode::from(2)
             }
         },

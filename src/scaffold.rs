@@ -1,5 +1,6 @@
-//! Starting points written for the user to edit: `briefing new theme`
-//! copies the built-in theme into the pack. Nothing here overwrites a file.
+//! Starting points written for the user to edit: `briefing init` writes a
+//! small working pack, `briefing new theme` copies the built-in theme into
+//! the pack. Nothing here overwrites a file.
 
 use std::fmt;
 use std::fs;
@@ -24,6 +25,11 @@ pub enum ScaffoldError {
         /// The folder.
         path: PathBuf,
     },
+    /// Files `init` would write exist already: nothing was written.
+    Occupied {
+        /// Those files.
+        paths: Vec<PathBuf>,
+    },
     /// A file or folder could not be written.
     Write {
         /// What could not be written.
@@ -44,6 +50,15 @@ impl fmt::Display for ScaffoldError {
                 "{} already exists and is not empty: nothing was written (choose another name, or remove it first)",
                 path.display()
             ),
+            ScaffoldError::Occupied { paths } => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(
+                    f,
+                    "{} already exist{}: nothing was written (run `briefing init` in an empty folder, or name a new one: `briefing init my-pack`)",
+                    list.join(", "),
+                    if paths.len() == 1 { "s" } else { "" }
+                )
+            }
             ScaffoldError::Write { path, source } => {
                 write!(f, "cannot write {}: {source}", path.display())
             }
@@ -94,4 +109,73 @@ pub fn new_theme(pack: &Path, name: &str) -> Result<(PathBuf, usize), ScaffoldEr
             })?;
     }
     Ok((dir, files.len()))
+}
+
+/// The files of the pack `briefing init` writes, by path in the pack's
+/// folder: a pack of one article, two actors and two events that builds
+/// with no error or warning, a `.gitignore`, and a GitHub Pages workflow for
+/// a repository that holds only the pack.
+const STARTER: [(&str, &str); 9] = [
+    (
+        "content/pack.yaml",
+        include_str!("starter/content/pack.yaml"),
+    ),
+    (
+        "content/articles/example-times-2025-03-03.txt",
+        include_str!("starter/content/articles/example-times-2025-03-03.txt"),
+    ),
+    (
+        "content/articles/example-times-2025-03-03.yaml",
+        include_str!("starter/content/articles/example-times-2025-03-03.yaml"),
+    ),
+    (
+        "content/actors/harbour-workers-union.yaml",
+        include_str!("starter/content/actors/harbour-workers-union.yaml"),
+    ),
+    (
+        "content/actors/port-authority.yaml",
+        include_str!("starter/content/actors/port-authority.yaml"),
+    ),
+    (
+        "content/events/2025.yaml",
+        include_str!("starter/content/events/2025.yaml"),
+    ),
+    (".gitignore", include_str!("starter/gitignore")),
+    (
+        ".github/workflows/pages.yml",
+        include_str!("starter/github/pages.yml"),
+    ),
+    ("README.md", include_str!("starter/README.md")),
+];
+
+/// Writes the starter pack into `dir` (made when missing); returns how many
+/// files it wrote. When any of its files exists already, nothing is written.
+pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
+    let occupied: Vec<PathBuf> = STARTER
+        .iter()
+        .map(|(rel, _)| dir.join(rel))
+        .filter(|path| path.symlink_metadata().is_ok())
+        .collect();
+    if !occupied.is_empty() {
+        return Err(ScaffoldError::Occupied { paths: occupied });
+    }
+    for (rel, text) in STARTER {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|source| ScaffoldError::Write {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut file| io::Write::write_all(&mut file, text.as_bytes()))
+            .map_err(|source| ScaffoldError::Write {
+                path: path.clone(),
+                source,
+            })?;
+    }
+    Ok(STARTER.len())
 }
