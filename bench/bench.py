@@ -300,7 +300,7 @@ def main():
                 walls = [r["median"] for r in runs]
                 row[key] = {"median": statistics.median(walls), "min": min(walls), "max": max(walls),
                             "rss": statistics.median(r["rss"] for r in runs)}
-        if n <= 1000:
+        if n <= 1000 and args.edits > 0:
             row["serve"] = serve_latency(binary, pack, args.edits)
         pages = sum(1 for _, _, fs in os.walk(out_b) for f in fs if f.endswith(".html")) if os.path.isdir(out_b) else 0
         row["pages"] = pages
