@@ -99,6 +99,26 @@ enum NewCommand {
     },
 }
 
+/// `n` and `noun`, plural unless one: "1 article", "2 articles".
+fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
+/// What a pack holds, for the last line of a build or a check.
+fn contents(report: &Report) -> String {
+    let p = &report.pack;
+    format!(
+        "{}, {}, {}, {}",
+        counted(p.articles.len(), "article"),
+        counted(p.actors.len(), "actor"),
+        counted(p.events.len(), "event"),
+        counted(p.citations.len(), "citation")
+    )
+}
+
 fn print_warnings(report: &Report) {
     let mut err = std::io::stderr().lock();
     for w in &report.warnings {
@@ -201,12 +221,9 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_warnings(&report);
                     eprintln!(
-                        "built {} pages ({} articles, {} actors, {} events, {} citations) into {} in {} ms{}",
-                        report.pages,
-                        report.pack.articles.len(),
-                        report.pack.actors.len(),
-                        report.pack.events.len(),
-                        report.pack.citations.len(),
+                        "built {} ({}) into {} in {} ms{}",
+                        counted(report.pages, "page"),
+                        contents(&report),
                         out.display(),
                         started.elapsed().as_millis(),
                         warn_suffix(&report)
@@ -275,14 +292,7 @@ fn main() -> ExitCode {
         Command::Check { pack } => match briefing::check(&pack, None) {
             Ok(report) => {
                 print_warnings(&report);
-                eprintln!(
-                    "ok: {} articles, {} actors, {} events, {} citations checked{}",
-                    report.pack.articles.len(),
-                    report.pack.actors.len(),
-                    report.pack.events.len(),
-                    report.pack.citations.len(),
-                    warn_suffix(&report)
-                );
+                eprintln!("ok: {} checked{}", contents(&report), warn_suffix(&report));
                 // as for build: the process ends, nothing to free piece by piece
                 std::mem::forget(report);
                 ExitCode::SUCCESS
