@@ -67,6 +67,29 @@ fn unquoted_markdown_starting_with_a_bracket_says_to_quote_it() {
 }
 
 #[test]
+fn a_misspelt_field_is_named_with_the_nearest_and_no_false_warnings_follow() {
+    let stderr = fails(
+        |p| {
+            p.write(
+                "content/articles/national-2024-04-22.yaml",
+                "title: Rockets hit a base in Syria\npublsher: The National\npublished: 2024-04-22\n",
+            )
+        },
+        &[
+            "unknown field `publsher`",
+            "national-2024-04-22.yaml:2:1",
+            "did you mean `publisher`?",
+        ],
+    );
+    // the article did not load, so its mentions are unknown: no actor is
+    // reported as mentioned nowhere
+    assert!(
+        !stderr.contains("is mentioned in no article"),
+        "a warning that the fix would take back:\n{stderr}"
+    );
+}
+
+#[test]
 fn missing_required_field() {
     fails(
         |p| p.write("content/actors/us.yaml", "kind: state\naliases: [US]\n"),

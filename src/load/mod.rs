@@ -42,6 +42,9 @@ pub struct Loaded {
     /// Ids whose file exists but did not load (already reported), so that
     /// references to them are not reported again as unknown.
     pub broken_ids: HashSet<String>,
+    /// How many captured texts have no summary that loaded: their words are
+    /// not searched for mentions.
+    pub texts_not_loaded: usize,
 }
 
 /// An article's text and its summary.
@@ -223,6 +226,7 @@ pub fn load_with(
         .filter(|stem| !loaded_ids.contains(stem.as_str()))
         .cloned()
         .collect();
+    loaded.texts_not_loaded = unloaded.len();
     loaded.broken_ids.extend(unloaded);
 
     for r in event_results {

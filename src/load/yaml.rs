@@ -255,10 +255,15 @@ fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<St
     }
     if let Some(field) = message.strip_prefix("unknown field ") {
         let (name, expected) = field.split_once(", expected ").unwrap_or((field, ""));
-        let help = if expected.is_empty() {
-            "remove it".to_string()
-        } else {
-            format!("remove it, or use one of the known fields: {expected}")
+        // serde names the fields it expected in backticks
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let typed = name.trim_matches('`');
+        let help = match crate::diagnostics::nearest(typed, known.iter().copied()) {
+            Some(near) => {
+                format!("did you mean `{near}`? (or remove it; the known fields: {expected})")
+            }
+            None if expected.is_empty() => "remove it".to_string(),
+            None => format!("remove it, or use one of the known fields: {expected}"),
         };
         return (format!("unknown field {name}"), Some(help));
     }
@@ -314,6 +319,25 @@ mod tests {
         let d = error_of::<RawPack>("title: T\nsummary: [[iran]] backs the groups\n");
         assert_eq!(d.position.line, 2);
         assert!(d.help.unwrap_or_default().contains("must be quoted"));
+    }
+
+    #[test]
+    fn a_misspelt_field_gets_the_nearest_known_one() {
+        let d = error_of::<Vec<RawEvent>>("- id: a\n  date: 2024\n  tittle: T\n");
+        assert!(
+            d.message.contains("unknown field `tittle`"),
+            "{}",
+            d.message
+        );
+        let help = d.help.unwrap_or_default();
+        assert!(help.starts_with("did you mean `title`?"), "{help}");
+        let far = error_of::<Vec<RawEvent>>("- id: a\n  date: 2024\n  title: T\n  colour: red\n");
+        assert!(
+            far.help
+                .unwrap_or_default()
+                .starts_with("remove it, or use one of"),
+            "no guess when nothing is close"
+        );
     }
 
     #[test]

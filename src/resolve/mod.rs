@@ -45,6 +45,7 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
         event_files,
         static_files,
         broken_ids,
+        texts_not_loaded,
     } = loaded;
 
     // 1. ids, unique across articles, actors and events; the events dated
@@ -87,7 +88,11 @@ pub fn resolve_with(loaded: Loaded, diagnostics: &mut Diagnostics, memo: &Memo) 
     diagnostics.extend(resolve_diagnostics);
     let leftovers = articles::fill(&mut articles, bodies, found);
     mentions::by_actor(&articles, &mut actors);
-    mentions::warn_unmentioned(&actors, &raw_actors, diagnostics);
+    // while an article did not load, an actor it names would be reported
+    // as mentioned nowhere: that waits until every article loads
+    if texts_not_loaded == 0 {
+        mentions::warn_unmentioned(&actors, &raw_actors, diagnostics);
+    }
 
     // 8. who cites each article
     citers::record(
