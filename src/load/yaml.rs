@@ -228,6 +228,25 @@ fn explain(message: &str, file: &SourceFile, at: Position) -> (String, Option<St
         Some(f) if !f.is_empty() && !f.starts_with('[') => format!("`{f}`: {m}"),
         _ => m,
     };
+    // A placeholder `briefing new article` writes, `{TODO: "…"}`, left in
+    // place of a value: say so, not that a mapping is not a text.
+    let todo = file
+        .line(at.line)
+        .and_then(|line| {
+            // the column counts characters
+            let start = line.char_indices().nth(at.column.saturating_sub(1))?.0;
+            line.get(start..)
+        })
+        .is_some_and(|rest| rest.trim_start().starts_with("{TODO"));
+    if todo {
+        let name = field.filter(|f| !f.is_empty()).unwrap_or("this value");
+        return (
+            format!("`{name}` is still a TODO placeholder"),
+            Some(format!(
+                "replace the {{TODO: …}} with the value the text gives, as a quoted text: `{name}: \"…\"`"
+            )),
+        );
+    }
     // The most common mistake: markdown starting with `[[id]]`, `[@cite]` or a
     // quote, left unquoted, so YAML reads a list or a string and then chokes.
     let suspect = (at.line.saturating_sub(1)..=at.line)
@@ -319,6 +338,14 @@ mod tests {
         let d = error_of::<RawPack>("title: T\nsummary: [[iran]] backs the groups\n");
         assert_eq!(d.position.line, 2);
         assert!(d.help.unwrap_or_default().contains("must be quoted"));
+    }
+
+    #[test]
+    fn a_leftover_todo_placeholder_is_named_as_one() {
+        let d = error_of::<RawPack>("title: T\nsubtitle: {TODO: \"the subtitle\"}\n");
+        assert_eq!(d.message, "`subtitle` is still a TODO placeholder");
+        assert_eq!(d.position.line, 2);
+        assert!(d.help.unwrap_or_default().contains("replace the {TODO: …}"));
     }
 
     #[test]
