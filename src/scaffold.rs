@@ -90,25 +90,29 @@ pub fn new_theme(pack: &Path, name: &str) -> Result<(PathBuf, usize), ScaffoldEr
     }
     let files = builtin_files();
     for (rel, bytes) in files {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|source| ScaffoldError::Write {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        // create_new: a file that appeared meanwhile is never replaced
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .and_then(|mut file| io::Write::write_all(&mut file, bytes))
-            .map_err(|source| ScaffoldError::Write {
-                path: path.clone(),
-                source,
-            })?;
+        write_new(&dir.join(rel), bytes)?;
     }
     Ok((dir, files.len()))
+}
+
+/// Writes `bytes` into a new file at `path`, making its folders: a file
+/// that appeared meanwhile is never replaced.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|source| ScaffoldError::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| io::Write::write_all(&mut file, bytes))
+        .map_err(|source| ScaffoldError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// The files of the pack `briefing init` writes, by path in the pack's
@@ -160,22 +164,7 @@ pub fn init(dir: &Path) -> Result<usize, ScaffoldError> {
         return Err(ScaffoldError::Occupied { paths: occupied });
     }
     for (rel, text) in STARTER {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|source| ScaffoldError::Write {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .and_then(|mut file| io::Write::write_all(&mut file, text.as_bytes()))
-            .map_err(|source| ScaffoldError::Write {
-                path: path.clone(),
-                source,
-            })?;
+        write_new(&dir.join(rel), text.as_bytes())?;
     }
     Ok(STARTER.len())
 }
