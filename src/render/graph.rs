@@ -563,18 +563,22 @@ mod network_layout {
     pub const LINK: f64 = 14.0;
 }
 
+/// Where `angle` (radians, clockwise from the right) and `radius` fall in
+/// the network, from its middle.
+fn ring_point(angle: f64, radius: f64) -> (f64, f64) {
+    let center = network_layout::SIZE / 2.0;
+    (
+        round(center + radius * angle.cos()),
+        round(center + radius * angle.sin()),
+    )
+}
+
 /// The network's lines: one per pair of related actors among `connected`
 /// (at the angles `angle_of` gives), drawn from the actor the relations
 /// start at.
 fn chords(connected: &[usize], all_ties: &[Vec<Tie>], angle_of: &[Option<f64>]) -> Vec<Edge> {
     use network_layout::*;
     let center = SIZE / 2.0;
-    let point = |angle: f64, radius: f64| {
-        (
-            round(center + radius * angle.cos()),
-            round(center + radius * angle.sin()),
-        )
-    };
     let mut edges = Vec::new();
     for &i in connected {
         for tie in &all_ties[i] {
@@ -591,8 +595,8 @@ fn chords(connected: &[usize], all_ties: &[Vec<Tie>], angle_of: &[Option<f64>]) 
             if !drawn_here {
                 continue;
             }
-            let (x1, y1) = point(a1, RADIUS - CHORD_END);
-            let (x2, y2) = point(a2, RADIUS - CHORD_END);
+            let (x1, y1) = ring_point(a1, RADIUS - CHORD_END);
+            let (x2, y2) = ring_point(a2, RADIUS - CHORD_END);
             let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
             let (cx, cy) = (
                 round(mx + (center - mx) * BEND),
@@ -652,7 +656,6 @@ pub fn network(
     // a gap between kinds: slots for the actors and one per boundary
     let gaps = if kinds.len() > 1 { kinds.len() } else { 0 };
     let slots = (connected.len() + gaps).max(1) as f64;
-    let center = SIZE / 2.0;
     let mut angle_of: Vec<Option<f64>> = vec![None; pack.actors.len()];
     let mut slot = 0usize;
     let mut previous_kind = None;
@@ -666,17 +669,11 @@ pub fn network(
             Some(-std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * slot as f64 / slots);
         slot += 1;
     }
-    let point = |angle: f64, radius: f64| {
-        (
-            round(center + radius * angle.cos()),
-            round(center + radius * angle.sin()),
-        )
-    };
     let mut nodes = Vec::with_capacity(connected.len());
     for &i in &connected {
         let Some(angle) = angle_of[i] else { continue };
-        let (x, y) = point(angle, RADIUS);
-        let (label_x, label_y) = point(angle, RADIUS + LABEL_GAP);
+        let (x, y) = ring_point(angle, RADIUS);
+        let (label_x, label_y) = ring_point(angle, RADIUS + LABEL_GAP);
         let degrees = angle.to_degrees();
         // names on the left half read from the ring outward too
         let left = angle.cos() < -1e-9;
